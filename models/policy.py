@@ -1,0 +1,442 @@
+"""The follow-up policy of seed/CHECKINS.md: six check-ins as a table, plus pure functions.
+
+`recommend(application, now, settings)` answers the one question the product exists for: what
+should the user do next in this application, and by when. It never reads the clock (`now` is
+passed in) and does no I/O.
+
+Dates: a date the employer names (a message's key date) is a date on the sender's calendar, as
+the reader resolved it; a message's own date is taken on the user's calendar (setting `tz`); the
+due date is a plain calendar date in the user's time zone (CHECKINS.md, "Reading the table
+precisely").
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from . import labels as L
+from .business_days import add_business_days, public_holidays
+from .message import Application, Message
+
+# The actions of the `advise` contract.
+SEND_THANK_YOU = "send_thank_you"
+FOLLOW_UP = "follow_up"
+STAY_IN_TOUCH = "stay_in_touch"
+SEND_FINAL_THANKS = "send_final_thanks"
+PREPARE_FOR_INTERVIEW = "prepare_for_interview"
+COMPLETE_ASSESSMENT = "complete_assessment"
+RESPOND_TO_OFFER = "respond_to_offer"
+WAIT = "wait"
+NONE = "none"
+ACTIONS = (SEND_THANK_YOU, FOLLOW_UP, STAY_IN_TOUCH, SEND_FINAL_THANKS, PREPARE_FOR_INTERVIEW,
+           COMPLETE_ASSESSMENT, RESPOND_TO_OFFER, WAIT, NONE)
+
+
+@dataclass(frozen=True)
+class PolicySettings:
+    """Every default of CHECKINS.md, by name. A change of a default is a one-line diff."""
+
+    tz: str = "UTC"                        # the user's time zone (IANA name)
+    thank_you_before_hour: int = 12        # #1: an interview started before this hour -> same day
+    thank_you_by_hour: int = 17            # #1: ... in the afternoon, by this hour
+    decision_grace_business_days: int = 2  # #2: business days after the named date has passed
+    stay_in_touch_after_days: int = 14     # #3: days after the last contact
+    stay_in_touch_every_days: int = 21     # #3: then every this many days
+    checkin_after_business_days: int = 1   # #4: the first business day after the named date
+    max_unanswered_followups: int = 2      # #5: the user's follow-ups in a row without an answer
+    final_thanks_after_business_days: int = 1  # #6: the next business day after the rejection
+    offer_reply_business_days: int = 2     # beyond the article: an offer that names no deadline
+    holidays_country: str | None = None    # also skip this country's public holidays (ISO 3166)
+
+
+# The six check-ins of the article, as the product reads them (CHECKINS.md's table).
+@dataclass(frozen=True)
+class CheckIn:
+    number: int
+    trigger: str
+    step: str
+    when: str
+    stops: str
+
+
+CHECKINS = {
+    1: CheckIn(1, "an interview took place", "a thank-you email that mentions an idea from the talk",
+               "interview before noon: the same afternoon; otherwise the next day",
+               "you send a message in the thread after the interview"),
+    2: CheckIn(2, "they named a day or time frame for their decision", "a polite follow-up asking about the status",
+               "2 business days after the named date has passed", "any message from them, or you follow up"),
+    3: CheckIn(3, "weeks pass with no decision", "stay in touch with something of value",
+               "14 days after the last contact, then every 21 days", "a decision, or check-in 5 says stop"),
+    4: CheckIn(4, "they asked you to check in", "follow up, as they asked",
+               "the first business day after the named date", "any message from them, or you follow up"),
+    5: CheckIn(5, "no answer, or 'we'll contact you'", "don't pester: wait", "—",
+               "'we'll contact you', or 2 follow-ups in a row without an answer"),
+    6: CheckIn(6, "a rejection", "a last, gracious thank-you", "the next business day", "sent once"),
+}
+
+
+@dataclass
+class Draft:
+    subject: str
+    body: str
+
+
+@dataclass
+class NextStep:
+    action: str
+    checkin: int | None
+    due: date | None
+    reason: str
+    evidence: str | None = None
+    draft: Draft | None = None
+    signals: tuple[str, ...] = ()
+
+    def to_json(self) -> dict:
+        """The `next_step` object of the advise contract."""
+        return {
+            "action": self.action,
+            "checkin": self.checkin,
+            "due": self.due.isoformat() if self.due else None,
+            "reason": self.reason,
+            "evidence": self.evidence,
+            "draft": asdict(self.draft) if self.draft else None,
+        }
+
+
+# ---------------------------------------------------------------------------------------------
+# The thread as the policy sees it: messages plus what the user told us, as one timeline.
+
+THANK_YOU, FOLLOW_UP_SENT, FINAL_THANKS, SENT, REPLY = "thank_you", "follow_up", "final_thanks", "sent", "reply"
+INTERVIEW_DONE = "interview_done"  # the user's word that an interview took place
+REPLY_WINDOW = timedelta(days=2)   # a message sent this soon after theirs answers it; it is no follow-up
+
+
+@dataclass
+class Entry:
+    """One point of the thread: an inbound reading, or something the user sent."""
+
+    at: datetime
+    inbound: bool
+    label: str | None = None
+    key_date: date | None = None
+    interview_start: datetime | None = None  # interviews: when it starts (aware)
+    interview_time_known: bool = False
+    evidence: str | None = None
+    out_kind: str | None = None   # the user's messages: sent | reply | thank_you | follow_up | final_thanks
+    message: Message | None = None
+
+
+@dataclass
+class Thread:
+    app: Application
+    now: datetime
+    settings: PolicySettings
+    tz: ZoneInfo
+    entries: list[Entry]
+    holidays: frozenset = field(default_factory=frozenset)
+
+    def local_date(self, moment: datetime) -> date:
+        return moment.astimezone(self.tz).date()
+
+    def business_days_after(self, day: date, n: int) -> date:
+        return add_business_days(day, n, self.holidays)
+
+    @property
+    def inbound(self) -> list[Entry]:
+        return [e for e in self.entries if e.inbound and e.label and e.label != L.OTHER]
+
+    @property
+    def last_in(self) -> Entry | None:
+        """The latest message from them that says something about the application."""
+        found = [e for e in self.inbound if e.label != INTERVIEW_DONE]
+        return found[-1] if found else None
+
+    def sent_after(self, moment: datetime | None) -> list[Entry]:
+        return [e for e in self.entries if not e.inbound and (moment is None or e.at > moment)]
+
+
+def build_thread(app: Application, now: datetime, settings: PolicySettings) -> Thread:
+    """The application's messages and the user's events as one timeline, oldest first."""
+    tz = ZoneInfo(settings.tz)
+    entries = []
+    for m in app.messages:
+        if m.is_inbound:
+            e = Entry(at=m.date, inbound=True, label=m.label, key_date=m.key_date, evidence=m.evidence, message=m)
+            if m.label == L.INTERVIEW_INVITE:
+                if m.interview_at:
+                    e.interview_start, e.interview_time_known = m.interview_at, True
+                elif m.key_date:
+                    # A day with no time: taken as midday on the user's calendar.
+                    e.interview_start = datetime.combine(m.key_date, time(12, 0), tz)
+        else:
+            e = Entry(at=m.date, inbound=False, out_kind=SENT, message=m)
+        entries.append(e)
+    for ev in app.events:
+        if ev.kind == "thank_you_sent":
+            entries.append(Entry(at=ev.at, inbound=False, out_kind=THANK_YOU))
+        elif ev.kind == "follow_up_sent":
+            entries.append(Entry(at=ev.at, inbound=False, out_kind=FOLLOW_UP_SENT))
+        elif ev.kind == "final_thanks_sent":
+            entries.append(Entry(at=ev.at, inbound=False, out_kind=FINAL_THANKS))
+        elif ev.kind == "they_said":
+            # What the user heard outside the mailbox counts as a message from them.
+            label = L.DECISION_TIMELINE if ev.date else L.STILL_DECIDING
+            entries.append(Entry(at=ev.at, inbound=True, label=label, key_date=ev.date, evidence=ev.text))
+        elif ev.kind == "interview_done":
+            entries.append(Entry(at=ev.at, inbound=True, label=INTERVIEW_DONE, interview_start=ev.at,
+                                 interview_time_known=True))
+    entries.sort(key=lambda e: e.at)
+    _name_what_the_user_sent(entries)
+    holidays = frozenset()
+    if settings.holidays_country:
+        holidays = public_holidays(settings.holidays_country, tuple(range(now.year - 1, now.year + 2)))
+    return Thread(app, now, settings, tz, entries, holidays)
+
+
+def _name_what_the_user_sent(entries: list[Entry]) -> None:
+    """Tell the user's messages apart (CHECKINS.md): the first one after an interview is the
+    thank-you of #1 (it stops #1 and is not a follow-up); one sent soon after a message of theirs
+    answers it; anything else after their first message is a follow-up."""
+    interviews = sorted(e.interview_start for e in entries if e.inbound and e.interview_start)
+    thanked_until = None
+    last_inbound = None
+    previous = None
+    for e in entries:
+        if e.inbound:
+            if e.label and e.label != L.OTHER:
+                last_inbound = e
+        elif e.out_kind == THANK_YOU:
+            thanked_until = e.at
+        elif e.out_kind == SENT:
+            started = [s for s in interviews if s <= e.at]
+            if started and (thanked_until is None or thanked_until < started[-1]):
+                e.out_kind, thanked_until = THANK_YOU, e.at
+            elif last_inbound is None:
+                e.out_kind = SENT
+            elif previous is last_inbound and e.at - last_inbound.at <= REPLY_WINDOW:
+                e.out_kind = REPLY
+            else:
+                e.out_kind = FOLLOW_UP_SENT
+        previous = e
+
+
+# ---------------------------------------------------------------------------------------------
+# The rules, in order of precedence: the first that answers gives the step.
+
+def recommend(app: Application, now: datetime, settings: PolicySettings = PolicySettings()) -> NextStep:
+    """The next step for `app` as of `now` (an aware datetime).
+
+    >>> from datetime import timezone
+    >>> from .message import Message
+    >>> rejection = Message("r@x", "in", "hr@acme.example", datetime(2025, 10, 17, 15, tzinfo=timezone.utc),
+    ...                     label="rejection", evidence="We will not move forward.")
+    >>> step = recommend(Application(company="Acme", messages=[rejection]), datetime(2025, 10, 18, tzinfo=timezone.utc))
+    >>> step.action, step.checkin, step.due
+    ('send_final_thanks', 6, datetime.date(2025, 10, 20))
+    """
+    if now.tzinfo is None:
+        raise ValueError("`now` must be timezone-aware")
+    thread = build_thread(app, now, settings)
+    for rule in RULES:
+        step = rule(thread)
+        if step is not None:
+            break
+    step = _apply_snooze(thread, step)
+    step.signals = _signals(thread)
+    if step.draft is None and step.action not in (WAIT, NONE):
+        from .drafts import draft_for
+
+        step.draft = draft_for(step, app, thread)
+    return step
+
+
+def closed_by_user(t: Thread) -> NextStep | None:
+    state = None
+    for e in sorted(t.app.events, key=lambda e: e.at):
+        if e.kind in ("archive", "withdraw"):
+            state = e.kind
+        elif e.kind == "reopen":
+            state = None
+    if state:
+        what = "archived" if state == "archive" else "withdrew from"
+        return NextStep(NONE, None, None, f"You {what} this application.")
+    return None
+
+
+def rejection(t: Thread) -> NextStep | None:
+    """#6: a last, gracious thank-you on the next business day after the rejection."""
+    last = t.last_in
+    if not last or last.label != L.REJECTION:
+        return None
+    if t.sent_after(last.at):
+        return NextStep(NONE, None, None, "They declined, and you sent your last thank-you: this application is closed.",
+                        last.evidence)
+    due = t.business_days_after(t.local_date(last.at), t.settings.final_thanks_after_business_days)
+    return NextStep(SEND_FINAL_THANKS, 6, due,
+                    "They decided not to move forward. Check-in 6: a last, gracious thank-you — thank them for "
+                    "their time, ask for feedback, and say you'd welcome future roles.", last.evidence)
+
+
+def offer(t: Thread) -> NextStep | None:
+    last = t.last_in
+    if not last or last.label != L.OFFER:
+        return None
+    if t.sent_after(last.at):
+        return NextStep(WAIT, None, None, "You answered their offer; the next move is theirs.", last.evidence)
+    due = last.key_date or t.business_days_after(t.local_date(last.at), t.settings.offer_reply_business_days)
+    return NextStep(RESPOND_TO_OFFER, None, due, "They made you an offer: respond before their deadline.", last.evidence)
+
+
+def _latest_interview(t: Thread) -> Entry | None:
+    """The latest interview the thread knows of (an invite with a date, or the user's word)."""
+    found = [e for e in t.inbound if e.interview_start]
+    return found[-1] if found else None
+
+
+def interview(t: Thread) -> NextStep | None:
+    """An interview ahead: prepare. An interview behind with nothing sent since: #1's thank-you."""
+    last = t.last_in
+    latest = _latest_interview(t)
+    if last and last.label == L.INTERVIEW_INVITE and not last.interview_start and not t.sent_after(last.at) \
+            and (latest is None or latest.at < last.at):
+        # An invite that names no single date (a list of slots, or "when suits you?").
+        return NextStep(PREPARE_FOR_INTERVIEW, None, None,
+                        "They invited you to an interview: reply with the time that suits you, then prepare.",
+                        last.evidence)
+    if latest is None or any(e.at > latest.at and e.label in (L.REJECTION, L.OFFER) for e in t.inbound):
+        return None
+    start = latest.interview_start
+    local_start = start.astimezone(t.tz)
+    if latest.interview_time_known:
+        ahead = t.now < start
+    else:  # a day with no time: the interview is ahead until that day is over
+        ahead = t.local_date(t.now) <= local_start.date()
+    if ahead:
+        if last is not None and last.label == L.ASSESSMENT and last.at > latest.at and last.key_date \
+                and last.key_date <= local_start.date() and not t.sent_after(last.at):
+            return None  # an assessment due before the interview comes first
+        at = f" at {local_start:%H:%M}" if latest.interview_time_known else ""
+        return NextStep(PREPARE_FOR_INTERVIEW, None, local_start.date(),
+                        f"Your interview is on {local_start:%A %d %B}{at}: prepare for it. The thank-you of "
+                        "check-in 1 follows it.", latest.evidence)
+    if any(e.out_kind in (THANK_YOU, FOLLOW_UP_SENT, REPLY, SENT) for e in t.sent_after(start)):
+        return None  # #1 stops once the user has written after the interview
+    if latest.interview_time_known and local_start.hour < t.settings.thank_you_before_hour:
+        due, when = local_start.date(), f"this afternoon, by {t.settings.thank_you_by_hour}:00"
+    else:
+        due, when = local_start.date() + timedelta(days=1), "the next day"
+    return NextStep(SEND_THANK_YOU, 1, due,
+                    f"Your interview took place on {local_start:%A %d %B}. Check-in 1: a thank-you {when}: mention an "
+                    "idea about their team from the talk, and show you'd fit in.", latest.evidence)
+
+
+def assessment(t: Thread) -> NextStep | None:
+    last = t.last_in
+    if not last or last.label != L.ASSESSMENT or t.sent_after(last.at):
+        return None
+    return NextStep(COMPLETE_ASSESSMENT, None, last.key_date,
+                    "They asked you to complete an assessment" + (" before its deadline." if last.key_date else "."),
+                    last.evidence)
+
+
+def will_contact_you(t: Thread) -> NextStep | None:
+    """#5: after "we'll contact you", stop chasing until the user says otherwise."""
+    last = t.last_in
+    if not last or last.label != L.WILL_CONTACT_YOU:
+        return None
+    return NextStep(WAIT, 5, None,
+                    "They said they will contact you. Check-in 5: don't pester — wait for their news.", last.evidence)
+
+
+def _followups_since(t: Thread, moment: datetime | None) -> list[Entry]:
+    return [e for e in t.sent_after(moment) if e.out_kind == FOLLOW_UP_SENT]
+
+
+def _too_many_unanswered(t: Thread) -> NextStep | None:
+    last = t.last_in
+    unanswered = _followups_since(t, last.at if last else None)
+    if len(unanswered) >= t.settings.max_unanswered_followups:
+        return NextStep(WAIT, 5, None,
+                        f"You have followed up {len(unanswered)} times in a row without an answer. Check-in 5: "
+                        "don't pester — wait for them to write.", last.evidence if last else None)
+    return None
+
+
+def named_date(t: Thread) -> NextStep | None:
+    """#4 (they asked to be checked in with by a date) and #2 (they named a decision date)."""
+    last = t.last_in
+    if not last or not last.key_date:
+        return None
+    if last.label == L.CHECKIN_REQUEST:
+        row, due = 4, t.business_days_after(last.key_date, t.settings.checkin_after_business_days)
+        why = (f"They asked you to check in if you hadn't heard by {last.key_date:%A %d %B}. "
+               "Check-in 4: follow up, as they asked, the first business day after.")
+    elif last.label in (L.DECISION_TIMELINE, L.APPLICATION_RECEIVED, L.STILL_DECIDING):
+        row, due = 2, t.business_days_after(last.key_date, t.settings.decision_grace_business_days)
+        why = (f"They said you would hear by {last.key_date:%A %d %B}. Check-in 2: if nothing comes, a polite "
+               f"follow-up {t.settings.decision_grace_business_days} business days after that date.")
+    else:
+        return None
+    # A follow-up sent once the named date has come stops #2/#4; a quick reply before it does not.
+    followed_up = [e for e in t.sent_after(last.at)
+                   if e.out_kind in (FOLLOW_UP_SENT, REPLY, SENT) and t.local_date(e.at) >= last.key_date]
+    if not followed_up:
+        return NextStep(FOLLOW_UP, row, due, why, last.evidence)
+    return None
+
+
+def stay_in_touch(t: Thread) -> NextStep | None:
+    """#3: weeks pass with no decision: stay in touch, 14 days after the last contact, then every 21."""
+    last = t.last_in
+    if last and last.label == L.RECRUITER_OUTREACH and not t.sent_after(last.at):
+        return NextStep(NONE, None, None, "A recruiter approached you about a role: reply if it interests you.",
+                        last.evidence)
+    stop = _too_many_unanswered(t)
+    if stop:
+        return stop
+    contacts = [e for e in t.entries if not e.inbound or (e.label and e.label != L.OTHER)]
+    if not contacts:
+        return None
+    latest = contacts[-1]
+    if not latest.inbound and latest.out_kind == FOLLOW_UP_SENT:
+        due = t.local_date(latest.at) + timedelta(days=t.settings.stay_in_touch_every_days)
+        why = (f"No answer since your message of {t.local_date(latest.at):%d %B}. Check-in 3: stay in touch "
+               f"every {t.settings.stay_in_touch_every_days} days, each time with something new.")
+    else:
+        due = t.local_date(latest.at) + timedelta(days=t.settings.stay_in_touch_after_days)
+        why = (f"No decision yet, and no date from them. Check-in 3: stay in touch {t.settings.stay_in_touch_after_days} "
+               f"days after the last contact ({t.local_date(latest.at):%d %B}) with something of value.")
+    return NextStep(STAY_IN_TOUCH, 3, due, why, last.evidence if last else None)
+
+
+RULES = (closed_by_user, rejection, offer, interview, assessment, will_contact_you, named_date, stay_in_touch)
+
+
+def _apply_snooze(t: Thread, step: NextStep) -> NextStep:
+    """A snooze moves a scheduled step no earlier than its date; new mail ends the snooze."""
+    if step.due is None:
+        return step
+    last_mail = max((e.at for e in t.entries if e.message is not None), default=None)
+    snoozes = [e for e in t.app.events if e.kind == "snooze" and e.date and (last_mail is None or e.at > last_mail)]
+    if not snoozes:
+        return step
+    until = max(snoozes, key=lambda e: e.at).date
+    if until > step.due:
+        return replace(step, due=until, reason=step.reason + f" (Snoozed until {until:%d %B}.)")
+    return step
+
+
+def _signals(t: Thread) -> tuple[str, ...]:
+    found = []
+    for e in t.inbound:
+        if e.message is not None:
+            for s in e.message.signals:
+                if s not in found:
+                    found.append(s)
+    return tuple(found)
+
+
+def followups_sent(thread: Thread) -> int:
+    """How many follow-ups or stay-in-touch messages the user has sent (rotates #3's templates)."""
+    return sum(1 for e in thread.entries if not e.inbound and e.out_kind == FOLLOW_UP_SENT)
