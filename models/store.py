@@ -1,0 +1,603 @@
+"""The store: applications, their messages, the user's events and corrections, the watcher's
+sync cursors and defects. SQLAlchemy 2 Core over SQLite by default (WAL mode, so the watcher
+writes while the API reads); any SQLAlchemy URL works, PostgreSQL included.
+
+Writing a message is idempotent: the same message (Message-ID; else Gmail's message id; else a
+hash of its headers) is stored once, whatever path it came by.
+"""
+from __future__ import annotations
+
+import json
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from . import labels as L
+from .lifecycle import current_state, history
+from .message import Application, Message, UserEvent
+from .threads import employer_from_sender, pick_application
+
+SCHEMA_VERSION = 2
+
+
+def _now_utc() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+# --- the schema, latest version -----------------------------------------------------------------
+metadata = sa.MetaData()
+
+applications = sa.Table(
+    "applications", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("company", sa.String),
+    sa.Column("role", sa.String),
+    sa.Column("recruiter_name", sa.String),
+    sa.Column("recruiter_email", sa.String),
+    sa.Column("gmail_thrid", sa.BigInteger, index=True),
+    sa.Column("state", sa.String, nullable=False, default="new"),
+    sa.Column("last_message_at", sa.String),  # UTC ISO, for ordering and employer matching
+    sa.Column("created_at", sa.String, nullable=False),
+)
+
+messages = sa.Table(
+    "messages", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("dedupe_key", sa.String, nullable=False, unique=True),
+    sa.Column("application_id", sa.Integer, sa.ForeignKey("applications.id"), index=True),
+    sa.Column("message_id", sa.String, index=True),
+    sa.Column("gmail_msgid", sa.BigInteger, index=True),
+    sa.Column("gmail_thrid", sa.BigInteger, index=True),
+    sa.Column("direction", sa.String, nullable=False),
+    sa.Column("sender", sa.String, nullable=False, default=""),
+    sa.Column("sender_name", sa.String, default=""),
+    sa.Column("recipients", sa.Text, default="[]"),
+    sa.Column("subject", sa.Text, default=""),
+    sa.Column("date", sa.String, nullable=False),      # ISO 8601 with the header's own offset
+    sa.Column("date_utc", sa.String, nullable=False),  # for ordering
+    sa.Column("in_reply_to", sa.String),
+    sa.Column("refs", sa.Text, default="[]"),
+    sa.Column("label", sa.String),
+    sa.Column("confidence", sa.Float, default=0.0),
+    sa.Column("key_date", sa.String),
+    sa.Column("key_date_kind", sa.String),
+    sa.Column("evidence", sa.Text),
+    sa.Column("language", sa.String, default="en"),
+    sa.Column("interview_at", sa.String),
+    sa.Column("company", sa.String),
+    sa.Column("role", sa.String),
+    sa.Column("recruiter_name", sa.String),
+    sa.Column("text", sa.Text, default=""),
+    sa.Column("label_source", sa.String, default="reader"),
+    sa.Column("folder", sa.String),
+    sa.Column("uid", sa.BigInteger),
+    sa.Column("signals", sa.Text, default="[]"),  # since schema 2
+)
+
+events = sa.Table(
+    "events", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("application_id", sa.Integer, sa.ForeignKey("applications.id"), nullable=False, index=True),
+    sa.Column("kind", sa.String, nullable=False),
+    sa.Column("at", sa.String, nullable=False),
+    sa.Column("text", sa.Text),
+    sa.Column("date", sa.String),
+)
+
+state_changes = sa.Table(
+    "state_changes", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("application_id", sa.Integer, sa.ForeignKey("applications.id"), nullable=False, index=True),
+    sa.Column("at", sa.String, nullable=False),
+    sa.Column("trigger", sa.String, nullable=False),
+    sa.Column("from_state", sa.String, nullable=False),
+    sa.Column("to_state", sa.String, nullable=False),
+)
+
+sync_cursors = sa.Table(
+    "sync_cursors", metadata,
+    sa.Column("folder", sa.String, primary_key=True),
+    sa.Column("uidvalidity", sa.BigInteger, nullable=False),
+    sa.Column("last_uid", sa.BigInteger, nullable=False),
+    sa.Column("updated_at", sa.String, nullable=False),
+)
+
+defects = sa.Table(
+    "defects", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("source", sa.String),
+    sa.Column("folder", sa.String),
+    sa.Column("uid", sa.BigInteger),
+    sa.Column("error", sa.Text, nullable=False),
+    sa.Column("at", sa.String, nullable=False),
+)
+
+corrections = sa.Table(  # since schema 2
+    "corrections", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("message_row_id", sa.Integer, sa.ForeignKey("messages.id"), nullable=False, index=True),
+    sa.Column("sender", sa.String, index=True),
+    sa.Column("subject", sa.Text),
+    sa.Column("text", sa.Text),
+    sa.Column("old_label", sa.String),
+    sa.Column("label", sa.String, nullable=False),
+    sa.Column("key_date", sa.String),
+    sa.Column("at", sa.String, nullable=False),
+)
+
+meta = sa.Table(
+    "meta", metadata,
+    sa.Column("key", sa.String, primary_key=True),
+    sa.Column("value", sa.String, nullable=False),
+)
+
+
+# --- migrations, in order; each takes a connection at version N-1 to version N ---------------
+def _migrate_1(conn):
+    """Schema 1: everything but message signals and corrections."""
+    v1 = sa.MetaData()
+    for table in (applications, events, state_changes, sync_cursors, defects, meta):
+        table.to_metadata(v1)
+    cols = [c.copy() for c in messages.columns if c.name != "signals"]
+    sa.Table("messages", v1, *cols)
+    v1.create_all(conn)
+
+
+def _migrate_2(conn):
+    """Schema 2: the reader's signals ("we were impressed") and the user's corrections."""
+    conn.execute(sa.text("ALTER TABLE messages ADD COLUMN signals TEXT DEFAULT '[]'"))
+    corrections.create(conn)
+
+
+MIGRATIONS = [_migrate_1, _migrate_2]
+assert len(MIGRATIONS) == SCHEMA_VERSION
+
+
+def default_url() -> str:
+    """`NEXTSTEP_DB` (a path or an SQLAlchemy URL), else a SQLite file in the user's data folder."""
+    import os
+
+    value = os.environ.get("NEXTSTEP_DB")
+    if not value:
+        import platformdirs
+
+        folder = Path(platformdirs.user_data_dir("nextstep"))
+        folder.mkdir(parents=True, exist_ok=True)
+        value = str(folder / "nextstep.sqlite")
+    return value if "://" in value else "sqlite:///" + str(Path(value).expanduser())
+
+
+@dataclass
+class _AppRow:
+    id: int
+    company: str | None
+    role: str | None
+    last_message_at: datetime | None
+    closed: bool
+
+
+class Store:
+    """The application store.
+
+    >>> store = Store("sqlite://")
+    >>> store.schema_version()
+    2
+    """
+
+    def __init__(self, url: str | None = None):
+        url = url or default_url()
+        if "://" not in url:
+            url = "sqlite:///" + url
+        self.url = url
+        kwargs = {}
+        if url.startswith("sqlite"):
+            kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
+            if url in ("sqlite://", "sqlite:///:memory:"):
+                kwargs["poolclass"] = sa.pool.StaticPool
+        self.engine = sa.create_engine(url, **kwargs)
+        if url.startswith("sqlite"):
+            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+        self._local = threading.local()
+        self.migrate()
+
+    # -- transactions ------------------------------------------------------------------------
+    @contextmanager
+    def transaction(self):
+        """One transaction for everything inside; nested use joins the outer one.
+
+        The watcher commits a batch of messages and its sync cursor together this way.
+        """
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            yield conn
+            return
+        with self.engine.begin() as conn:
+            self._local.conn = conn
+            try:
+                yield conn
+            finally:
+                self._local.conn = None
+
+    @contextmanager
+    def _read(self):
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            yield conn
+            return
+        with self.engine.connect() as conn:
+            yield conn
+
+    # -- schema ------------------------------------------------------------------------------
+    def schema_version(self) -> int:
+        with self._read() as conn:
+            if not sa.inspect(conn).has_table("meta"):
+                return 0
+            row = conn.execute(sa.select(meta.c.value).where(meta.c.key == "schema_version")).first()
+            return int(row[0]) if row else 0
+
+    def migrate(self) -> None:
+        with self.transaction() as conn:
+            version = 0
+            if sa.inspect(conn).has_table("meta"):
+                row = conn.execute(sa.select(meta.c.value).where(meta.c.key == "schema_version")).first()
+                version = int(row[0]) if row else 0
+            if version > SCHEMA_VERSION:
+                raise RuntimeError(f"the store at {self.url} has schema {version}, newer than this Next Step "
+                                   f"({SCHEMA_VERSION}): upgrade Next Step")
+            for number in range(version + 1, SCHEMA_VERSION + 1):
+                MIGRATIONS[number - 1](conn)
+                conn.execute(sa.delete(meta).where(meta.c.key == "schema_version"))
+                conn.execute(sa.insert(meta).values(key="schema_version", value=str(number)))
+
+    # -- messages ----------------------------------------------------------------------------
+    def add_message(self, msg: Message, *, folder: str | None = None, uid: int | None = None,
+                    application_id: int | None = None) -> tuple[int, int | None, bool]:
+        """Store `msg` once and file it under its application.
+
+        Returns (message row id, application id or None, whether it was new). A message already
+        stored (same Message-ID, or same Gmail message id) is not stored again; what it
+        adds (a Gmail thread id) is kept.
+        """
+        with self.transaction() as conn:
+            existing = self._existing(conn, msg)
+            if existing is not None:
+                row_id, app_id = existing
+                if msg.gmail_thrid or msg.gmail_msgid:
+                    conn.execute(sa.update(messages).where(messages.c.id == row_id).values(
+                        gmail_thrid=sa.func.coalesce(messages.c.gmail_thrid, msg.gmail_thrid),
+                        gmail_msgid=sa.func.coalesce(messages.c.gmail_msgid, msg.gmail_msgid)))
+                return row_id, app_id, False
+            correction = self._remembered_correction(conn, msg)
+            if correction is not None:
+                msg = correction
+            if application_id is None:
+                application_id = self._application_for(conn, msg)
+            row = _message_row(msg)
+            row.update(folder=folder, uid=uid, application_id=application_id)
+            row_id = conn.execute(sa.insert(messages).values(**row)).inserted_primary_key[0]
+            if application_id is not None:
+                self._adopt_referenced(conn, msg, application_id)
+                self._refresh(conn, application_id)
+            return row_id, application_id, True
+
+    def _existing(self, conn, msg: Message):
+        found = conn.execute(sa.select(messages.c.id, messages.c.application_id)
+                             .where(messages.c.dedupe_key == msg.dedupe_key)).first()
+        if found is None and msg.gmail_msgid:
+            found = conn.execute(sa.select(messages.c.id, messages.c.application_id)
+                                 .where(messages.c.gmail_msgid == msg.gmail_msgid)).first()
+        return tuple(found) if found else None
+
+    def _application_for(self, conn, msg: Message) -> int | None:
+        """Gmail thread id; else the References chain; else employer, role and time."""
+        if msg.gmail_thrid:
+            found = conn.execute(sa.select(applications.c.id).where(applications.c.gmail_thrid == msg.gmail_thrid)).first()
+            if found:
+                return found[0]
+            found = conn.execute(sa.select(messages.c.application_id).where(
+                messages.c.gmail_thrid == msg.gmail_thrid, messages.c.application_id.is_not(None))).first()
+            if found:
+                return found[0]
+        refs = [r for r in (msg.in_reply_to, *msg.references) if r]
+        if refs:
+            keys = ["mid:" + r.strip().strip("<>").lower() for r in refs]
+            found = conn.execute(sa.select(messages.c.application_id).where(
+                messages.c.dedupe_key.in_(keys), messages.c.application_id.is_not(None))
+                .order_by(messages.c.date_utc.desc())).first()
+            if found:
+                return found[0]
+        if msg.is_inbound:
+            if not msg.label or msg.label == L.OTHER:
+                return None  # job alerts and newsletters open no application
+            company = msg.company or employer_from_sender(msg.sender_name, msg.sender)
+            if company:
+                candidates = [
+                    _AppRow(r.id, r.company, r.role,
+                            datetime.fromisoformat(r.last_message_at) if r.last_message_at else None,
+                            r.state == "closed")
+                    for r in conn.execute(sa.select(applications).where(applications.c.company.is_not(None)))
+                ]
+                picked = pick_application(candidates, company, msg.role, msg.date)
+                if picked:
+                    return picked.id
+            return self._create_application(conn, msg, company)
+        # The user's own mail joins the thread it replies to (above), or waits for a reply.
+        return None
+
+    def _create_application(self, conn, msg: Message, company: str | None) -> int:
+        personal = msg.recruiter_name
+        return conn.execute(sa.insert(applications).values(
+            company=company, role=msg.role, recruiter_name=personal,
+            recruiter_email=msg.sender if msg.is_inbound else (msg.recipients[0] if msg.recipients else None),
+            gmail_thrid=msg.gmail_thrid, state="new", created_at=_now_utc(),
+            last_message_at=msg.date.astimezone(timezone.utc).isoformat())).inserted_primary_key[0]
+
+    def _adopt_referenced(self, conn, msg: Message, application_id: int) -> None:
+        """The user's earlier messages that this one replies to join its application."""
+        refs = [r for r in (msg.in_reply_to, *msg.references) if r]
+        if refs:
+            keys = ["mid:" + r.strip().strip("<>").lower() for r in refs]
+            conn.execute(sa.update(messages).where(messages.c.dedupe_key.in_(keys),
+                                                   messages.c.application_id.is_(None))
+                         .values(application_id=application_id))
+        # Unfiled messages that reply to this one.
+        if msg.message_id:
+            mid = msg.message_id.strip().strip("<>")
+            conn.execute(sa.update(messages).where(messages.c.application_id.is_(None),
+                                                   sa.or_(messages.c.in_reply_to == mid,
+                                                          messages.c.refs.like(f'%"{mid}"%')))
+                         .values(application_id=application_id))
+
+    def _refresh(self, conn, application_id: int) -> None:
+        """Recompute what is derived from an application's history: its state (keeping every
+        change of state), company, role, recruiter, Gmail thread and last activity."""
+        app = self._load(conn, application_id)
+        changes = history(app)
+        known = conn.execute(sa.select(sa.func.count()).select_from(state_changes)
+                             .where(state_changes.c.application_id == application_id)).scalar()
+        if len(changes) != known:
+            conn.execute(sa.delete(state_changes).where(state_changes.c.application_id == application_id))
+            if changes:
+                conn.execute(sa.insert(state_changes), [
+                    dict(application_id=application_id, at=c.at.isoformat(), trigger=c.trigger,
+                         from_state=c.from_state, to_state=c.to_state) for c in changes])
+        values = {"state": current_state(app)}
+        timeline = app.timeline()
+        if timeline:
+            values["last_message_at"] = timeline[-1].date.astimezone(timezone.utc).isoformat()
+        inbound = [m for m in timeline if m.is_inbound and m.label != L.OTHER]
+        if not app.company:
+            values["company"] = next((m.company for m in reversed(inbound) if m.company), None) or next(
+                (employer_from_sender(m.sender_name, m.sender) for m in reversed(inbound)), None)
+        if not app.role:
+            values["role"] = next((m.role for m in reversed(timeline) if m.role), None)
+        person = next((m for m in reversed(inbound) if m.recruiter_name), None)
+        if person:
+            values["recruiter_name"], values["recruiter_email"] = person.recruiter_name, person.sender
+        if not app.gmail_thrid:
+            values["gmail_thrid"] = next((m.gmail_thrid for m in timeline if m.gmail_thrid), None)
+        conn.execute(sa.update(applications).where(applications.c.id == application_id).values(**values))
+
+    # -- corrections -------------------------------------------------------------------------
+    def relabel(self, message_row_id: int, label: str, key_date: date | None = None) -> Application:
+        """The user's correction of a message's label (and key date). It is remembered: later
+        mail from the same sender with the same subject reads the same way."""
+        L.check_label(label)
+        with self.transaction() as conn:
+            row = conn.execute(sa.select(messages).where(messages.c.id == message_row_id)).first()
+            if row is None:
+                raise KeyError(message_row_id)
+            kind = L.KEY_DATE_KIND_OF.get(label) if key_date else None
+            conn.execute(sa.update(messages).where(messages.c.id == message_row_id).values(
+                label=label, key_date=key_date.isoformat() if key_date else None, key_date_kind=kind,
+                label_source="user", confidence=1.0))
+            conn.execute(sa.insert(corrections).values(
+                message_row_id=message_row_id, sender=row.sender, subject=_subject_key(row.subject),
+                text=row.text, old_label=row.label, label=label,
+                key_date=key_date.isoformat() if key_date else None, at=_now_utc()))
+            app_id = row.application_id
+            if app_id is None:
+                msg = _message_from(row)
+                app_id = self._create_application(conn, msg, msg.company or employer_from_sender(row.sender_name, row.sender))
+                conn.execute(sa.update(messages).where(messages.c.id == message_row_id).values(application_id=app_id))
+            self._refresh(conn, app_id)
+            return self._load(conn, app_id)
+
+    def _remembered_correction(self, conn, msg: Message) -> Message | None:
+        if not msg.is_inbound:
+            return None
+        found = conn.execute(sa.select(corrections.c.label).where(
+            corrections.c.sender == msg.sender, corrections.c.subject == _subject_key(msg.subject))
+            .order_by(corrections.c.id.desc())).first()
+        if found is None or found[0] == msg.label:
+            return None
+        kind = L.KEY_DATE_KIND_OF.get(found[0]) if msg.key_date else None
+        return msg.with_label(found[0], msg.key_date if kind else None, kind, source="correction")
+
+    def corrections(self) -> list[tuple[str, str]]:
+        """(text, label) pairs the user corrected, for retraining the classifier."""
+        with self._read() as conn:
+            return [(r.text or "", r.label) for r in conn.execute(sa.select(corrections).order_by(corrections.c.id))]
+
+    # -- user events -------------------------------------------------------------------------
+    def add_event(self, application_id: int, event: UserEvent) -> Application:
+        with self.transaction() as conn:
+            if conn.execute(sa.select(applications.c.id).where(applications.c.id == application_id)).first() is None:
+                raise KeyError(application_id)
+            event.id = conn.execute(sa.insert(events).values(
+                application_id=application_id, kind=event.kind, at=event.at.isoformat(), text=event.text,
+                date=event.date.isoformat() if event.date else None)).inserted_primary_key[0]
+            self._refresh(conn, application_id)
+            return self._load(conn, application_id)
+
+    def track(self, message_row_id: int) -> Application:
+        """Start an application from a message the reader did not file ("track this thread")."""
+        with self.transaction() as conn:
+            row = conn.execute(sa.select(messages).where(messages.c.id == message_row_id)).first()
+            if row is None:
+                raise KeyError(message_row_id)
+            if row.application_id:
+                return self._load(conn, row.application_id)
+            msg = _message_from(row)
+            app_id = self._create_application(conn, msg, msg.company or employer_from_sender(msg.sender_name, msg.sender))
+            conn.execute(sa.update(messages).where(messages.c.id == message_row_id).values(application_id=app_id))
+            if msg.gmail_thrid:
+                conn.execute(sa.update(messages).where(messages.c.gmail_thrid == msg.gmail_thrid,
+                                                       messages.c.application_id.is_(None)).values(application_id=app_id))
+            self._refresh(conn, app_id)
+            return self._load(conn, app_id)
+
+    # -- reading -----------------------------------------------------------------------------
+    def application(self, application_id: int) -> Application | None:
+        with self._read() as conn:
+            return self._load(conn, application_id)
+
+    def _load(self, conn, application_id: int) -> Application | None:
+        row = conn.execute(sa.select(applications).where(applications.c.id == application_id)).first()
+        if row is None:
+            return None
+        app = Application(company=row.company, role=row.role, recruiter_name=row.recruiter_name,
+                          recruiter_email=row.recruiter_email, gmail_thrid=row.gmail_thrid, id=row.id)
+        app.messages = [_message_from(r) for r in conn.execute(
+            sa.select(messages).where(messages.c.application_id == application_id).order_by(messages.c.date_utc))]
+        app.events = [UserEvent(kind=r.kind, at=datetime.fromisoformat(r.at), text=r.text,
+                                date=date.fromisoformat(r.date) if r.date else None, id=r.id)
+                      for r in conn.execute(sa.select(events).where(events.c.application_id == application_id)
+                                            .order_by(events.c.at))]
+        return app
+
+    def applications(self, *, include_closed: bool = True) -> list[Application]:
+        """Every application, most recent activity first."""
+        with self._read() as conn:
+            query = sa.select(applications.c.id).order_by(applications.c.last_message_at.desc())
+            if not include_closed:
+                query = query.where(applications.c.state != "closed")
+            return [self._load(conn, r.id) for r in conn.execute(query)]
+
+    def application_ids(self) -> list[int]:
+        with self._read() as conn:
+            return [r[0] for r in conn.execute(sa.select(applications.c.id).order_by(applications.c.id))]
+
+    def find_by_gmail_thread(self, thrid: int) -> Application | None:
+        with self._read() as conn:
+            found = conn.execute(sa.select(applications.c.id).where(applications.c.gmail_thrid == thrid)).first()
+            if found is None:
+                found = conn.execute(sa.select(messages.c.application_id).where(
+                    messages.c.gmail_thrid == thrid, messages.c.application_id.is_not(None))).first()
+            return self._load(conn, found[0]) if found else None
+
+    def find_by_message_id(self, message_id: str) -> Application | None:
+        key = "mid:" + message_id.strip().strip("<>").lower()
+        with self._read() as conn:
+            found = conn.execute(sa.select(messages.c.application_id).where(
+                messages.c.dedupe_key == key, messages.c.application_id.is_not(None))).first()
+            return self._load(conn, found[0]) if found else None
+
+    def message(self, message_row_id: int) -> Message | None:
+        with self._read() as conn:
+            row = conn.execute(sa.select(messages).where(messages.c.id == message_row_id)).first()
+            return _message_from(row) if row else None
+
+    def state_history(self, application_id: int) -> list[tuple[str, str, str, str]]:
+        """(at, trigger, from, to) for every change of state, oldest first."""
+        with self._read() as conn:
+            return [(r.at, r.trigger, r.from_state, r.to_state) for r in conn.execute(
+                sa.select(state_changes).where(state_changes.c.application_id == application_id)
+                .order_by(state_changes.c.id))]
+
+    def counts(self) -> dict:
+        with self._read() as conn:
+            return {
+                "applications": conn.execute(sa.select(sa.func.count()).select_from(applications)).scalar(),
+                "messages": conn.execute(sa.select(sa.func.count()).select_from(messages)).scalar(),
+                "defects": conn.execute(sa.select(sa.func.count()).select_from(defects)).scalar(),
+            }
+
+    # -- the watcher's bookkeeping -----------------------------------------------------------
+    def cursor(self, folder: str) -> tuple[int, int] | None:
+        """(UIDVALIDITY, last UID seen) of `folder`, or None before its first sync."""
+        with self._read() as conn:
+            row = conn.execute(sa.select(sync_cursors).where(sync_cursors.c.folder == folder)).first()
+            return (row.uidvalidity, row.last_uid) if row else None
+
+    def set_cursor(self, folder: str, uidvalidity: int, last_uid: int) -> None:
+        with self.transaction() as conn:
+            done = conn.execute(sa.update(sync_cursors).where(sync_cursors.c.folder == folder).values(
+                uidvalidity=uidvalidity, last_uid=last_uid, updated_at=_now_utc())).rowcount
+            if not done:
+                conn.execute(sa.insert(sync_cursors).values(folder=folder, uidvalidity=uidvalidity,
+                                                            last_uid=last_uid, updated_at=_now_utc()))
+
+    def record_defect(self, error: str, *, source: str | None = None, folder: str | None = None,
+                      uid: int | None = None) -> None:
+        """A message that could not be read: where it is and why, never its content."""
+        with self.transaction() as conn:
+            conn.execute(sa.insert(defects).values(source=source, folder=folder, uid=uid, error=error[:500],
+                                                   at=_now_utc()))
+
+    def defects(self) -> list[dict]:
+        with self._read() as conn:
+            return [dict(r._mapping) for r in conn.execute(sa.select(defects).order_by(defects.c.id))]
+
+    def has_message(self, *, message_id: str | None = None, gmail_msgid: int | None = None) -> bool:
+        with self._read() as conn:
+            if message_id:
+                key = "mid:" + message_id.strip().strip("<>").lower()
+                if conn.execute(sa.select(messages.c.id).where(messages.c.dedupe_key == key)).first():
+                    return True
+            if gmail_msgid:
+                return conn.execute(sa.select(messages.c.id).where(messages.c.gmail_msgid == gmail_msgid)).first() is not None
+            return False
+
+
+def _sqlite_pragmas(dbapi_conn, _record):
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+def _subject_key(subject: str | None) -> str:
+    """A subject without reply prefixes, numbers and case: the same template gives the same key."""
+    import re
+
+    s = re.sub(r"^\s*((re|fwd?|aw|balas)\s*:\s*)+", "", subject or "", flags=re.I)
+    return re.sub(r"\d+", "#", s).strip().lower()
+
+
+def _iso(value):
+    return value.isoformat() if value is not None else None
+
+
+def _message_row(m: Message) -> dict:
+    return dict(
+        dedupe_key=m.dedupe_key, message_id=(m.message_id or "").strip().strip("<>") or None,
+        gmail_msgid=m.gmail_msgid, gmail_thrid=m.gmail_thrid, direction=m.direction, sender=m.sender or "",
+        sender_name=m.sender_name or "", recipients=json.dumps(list(m.recipients)), subject=m.subject or "",
+        date=m.date.isoformat(), date_utc=m.date.astimezone(timezone.utc).isoformat(),
+        in_reply_to=(m.in_reply_to or "").strip().strip("<>") or None,
+        refs=json.dumps([r.strip().strip("<>") for r in m.references]), label=m.label, confidence=m.confidence,
+        key_date=_iso(m.key_date), key_date_kind=m.key_date_kind, evidence=m.evidence, language=m.language,
+        interview_at=_iso(m.interview_at), company=m.company, role=m.role, recruiter_name=m.recruiter_name,
+        text=m.text, label_source=m.label_source, signals=json.dumps(list(m.signals)),
+    )
+
+
+def _message_from(r) -> Message:
+    return Message(
+        message_id=r.message_id, direction=r.direction, sender=r.sender, date=datetime.fromisoformat(r.date),
+        sender_name=r.sender_name or "", recipients=tuple(json.loads(r.recipients or "[]")), subject=r.subject or "",
+        in_reply_to=r.in_reply_to, references=tuple(json.loads(r.refs or "[]")), gmail_msgid=r.gmail_msgid,
+        gmail_thrid=r.gmail_thrid, label=r.label, confidence=r.confidence or 0.0,
+        key_date=date.fromisoformat(r.key_date) if r.key_date else None, key_date_kind=r.key_date_kind,
+        evidence=r.evidence, language=r.language or "en",
+        interview_at=datetime.fromisoformat(r.interview_at) if r.interview_at else None, company=r.company,
+        role=r.role, recruiter_name=r.recruiter_name, signals=tuple(json.loads(r.signals or "[]")),
+        text=r.text or "", label_source=r.label_source or "reader", id=r.id, application_id=r.application_id,
+    )

@@ -1,0 +1,121 @@
+"""Which application a message belongs to.
+
+In order: Gmail's thread id when known; else the References / In-Reply-To chain; else the
+employer plus the role and time. ATS relays (Greenhouse, Lever, Workday, SmartRecruiters, Ashby,
+iCIMS, ...) send on the employer's behalf, so the employer is taken from the display name, the
+body or the reply-to, never from the relay's domain.
+"""
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+# Domains that send for many employers: their name is never the employer.
+RELAY_DOMAINS = (
+    "greenhouse.io", "greenhouse-mail.io", "lever.co", "hire.lever.co", "myworkday.com", "workday.com",
+    "smartrecruiters.com", "ashbyhq.com", "icims.com", "jobvite.com", "bamboohr.com", "recruitee.com",
+    "teamtailor.com", "workable.com", "breezy.hr", "jazzhr.com", "successfactors.com", "taleo.net",
+    "personio.de", "hackerrank.com", "codility.com", "hirevue.com", "linkedin.com", "jobstreet.com",
+    "jobstreet.co.id", "kalibrr.com", "glints.com", "indeed.com", "gmail.com", "googlemail.com",
+    "yahoo.com", "outlook.com", "hotmail.com", "icloud.com",
+)
+_RELAY_NAMES = re.compile(
+    r"\b(greenhouse|lever|workday|smartrecruiters|ashby|icims|jobvite|bamboohr|recruitee|teamtailor|workable|"
+    r"taleo|successfactors|hackerrank|codility|hirevue|linkedin|jobstreet|kalibrr|glints|indeed)\b", re.I)
+# Words around an employer's name in a sender's display name: "Acme Careers", "Talent Team at Acme".
+_TEAM_WORDS = re.compile(
+    r"\b(careers?|jobs?|recruiting|recruitment|recruiter|talent( acquisition| team)?|hiring( team)?|hr|people( team)?|"
+    r"human resources|no-?reply|notifications?|team|tim rekrutmen|rekrutmen|karier|karir|hrd)\b", re.I)
+_COMPANY_SUFFIX = re.compile(r"[,\s]+(inc|ltd|llc|plc|gmbh|bv|b\.v|pte|co|corp|corporation|limited|tbk)\.?$", re.I)
+_COMPANY_PREFIX = re.compile(r"^(pt|cv)\.?\s+", re.I)
+
+
+def is_relay(domain: str) -> bool:
+    domain = (domain or "").lower()
+    return any(domain == d or domain.endswith("." + d) for d in RELAY_DOMAINS)
+
+
+def employer_from_sender(name: str, address: str) -> str | None:
+    """The employer a sender writes for, from its display name or, failing that, its domain.
+
+    >>> employer_from_sender("Orrery Payments via Skillcheck", "no-reply@skillcheck.example")
+    'Orrery Payments'
+    >>> employer_from_sender("Talent Team at Harbour Bank", "jobs@greenhouse.io")
+    'Harbour Bank'
+    >>> employer_from_sender("Hannah Okafor", "hannah@fernhillrobotics.example")
+    'Fernhillrobotics'
+    """
+    name = (name or "").strip().strip('"')
+    via = re.split(r"\s+(?:via|melalui|through)\s+", name, maxsplit=1, flags=re.I)
+    if len(via) == 2:
+        return via[0].strip() or None
+    at = re.split(r"\s+(?:at|@|di)\s+", name, maxsplit=1, flags=re.I)
+    if len(at) == 2 and _TEAM_WORDS.search(at[0]):
+        return at[1].strip() or None
+    if name and _TEAM_WORDS.search(name) and not _RELAY_NAMES.search(name):
+        stripped = _TEAM_WORDS.sub(" ", name)
+        stripped = re.sub(r"[\s\-–|:,]+", " ", stripped).strip()
+        if stripped:
+            return stripped
+    domain = address.rsplit("@", 1)[-1].lower() if "@" in (address or "") else ""
+    if not domain or is_relay(domain):
+        return None
+    labels = [p for p in domain.split(".") if p not in ("mail", "email", "careers", "jobs", "hr", "recruiting", "talent")]
+    if len(labels) >= 2:
+        base = labels[-2] if labels[-2] not in ("co", "com", "ac", "or", "go") or len(labels) < 3 else labels[-3]
+        return base.replace("-", " ").title()
+    return None
+
+
+def normalise_company(name: str | None) -> str:
+    """A key for comparing employers: case, punctuation, "PT"/"Inc." and spaces removed.
+
+    >>> normalise_company("PT Rimbun Data Kreasi") == normalise_company("Rimbun Data Kreasi, Tbk.")
+    True
+    """
+    if not name:
+        return ""
+    name = _COMPANY_PREFIX.sub("", name.strip())
+    name = _COMPANY_SUFFIX.sub("", name)
+    return re.sub(r"[^0-9a-z]+", "", name.lower())
+
+
+def same_company(a: str | None, b: str | None) -> bool:
+    ka, kb = normalise_company(a), normalise_company(b)
+    if not ka or not kb:
+        return False
+    return ka == kb or (min(len(ka), len(kb)) >= 5 and (ka.startswith(kb) or kb.startswith(ka)))
+
+
+def normalise_role(role: str | None) -> str:
+    return re.sub(r"[^0-9a-z]+", " ", (role or "").lower()).strip()
+
+
+def same_role(a: str | None, b: str | None) -> bool:
+    ka, kb = normalise_role(a), normalise_role(b)
+    return bool(ka and kb) and (ka == kb or ka in kb or kb in ka)
+
+
+# How long an application stays open to mail that only names its employer.
+EMPLOYER_MATCH_WINDOW = timedelta(days=180)
+
+
+def pick_application(candidates, company: str | None, role: str | None, when):
+    """Among `candidates` (objects with `company`, `role`, `last_message_at`, `closed`), the one a
+    message from `company` about `role` at `when` belongs to, or None.
+
+    A role that differs means another application at the same employer; an unknown role joins the
+    employer's most recent open application.
+    """
+    best = None
+    for app in candidates:
+        if not same_company(app.company, company):
+            continue
+        if app.last_message_at and abs(when - app.last_message_at) > EMPLOYER_MATCH_WINDOW:
+            continue
+        if role and app.role and not same_role(app.role, role):
+            continue
+        score = (2 if role and same_role(app.role, role) else 1, not app.closed, app.last_message_at or when)
+        if best is None or score > best[0]:
+            best = (score, app)
+    return best[1] if best else None

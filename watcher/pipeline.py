@@ -1,0 +1,105 @@
+"""From raw bytes to a stored, read message: parse → read → file under its application.
+
+One pure step per arrow (DESIGN.md); only `ingest` touches the store. Every mailbox path (IMAP,
+mbox, Maildir, .eml) goes through here, so a message reads the same whatever path it came by.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from models.labels import KEY_DATE_KIND_OF, OTHER
+from models.message import IN, OUT, Message
+
+log = logging.getLogger("nextstep.pipeline")
+
+
+@dataclass
+class GmailIds:
+    """What Gmail adds to a message (IMAP X-GM-EXT-1, or a Takeout export's headers)."""
+
+    msgid: int | None = None
+    thrid: int | None = None
+    labels: tuple[str, ...] = ()
+
+
+@dataclass
+class Ingested:
+    row_id: int | None
+    application_id: int | None
+    new: bool
+    message: Message | None
+    error: str | None = None
+
+
+def _int_header(headers: dict, name: str) -> int | None:
+    value = (headers.get(name) or "").strip()
+    if not value:
+        return None
+    try:
+        return int(value, 16) if not value.isdigit() else int(value)
+    except ValueError:
+        return None
+
+
+def to_message(parsed, reading, gmail: GmailIds | None = None) -> Message:
+    """A domain `Message` from what the parser and the reader found."""
+    gmail = gmail or GmailIds()
+    date = parsed.date or datetime.now(timezone.utc)
+    inbound = reading.direction != OUT
+    label = reading.label if inbound else None
+    return Message(
+        message_id=parsed.message_id,
+        direction=IN if inbound else OUT,
+        sender=parsed.sender or "",
+        sender_name=parsed.sender_name or "",
+        recipients=tuple(parsed.to) + tuple(parsed.cc),
+        subject=parsed.subject or "",
+        date=date,
+        in_reply_to=parsed.in_reply_to,
+        references=tuple(parsed.references),
+        gmail_msgid=gmail.msgid or _int_header(parsed.headers, "x-gm-msgid"),
+        gmail_thrid=gmail.thrid or _int_header(parsed.headers, "x-gm-thrid"),
+        label=label,
+        confidence=reading.confidence if inbound else 0.0,
+        key_date=reading.key_date if inbound else None,
+        key_date_kind=(reading.key_date_kind or KEY_DATE_KIND_OF.get(label)) if inbound and reading.key_date else None,
+        evidence=reading.evidence if inbound else None,
+        language=reading.language or "en",
+        interview_at=reading.interview_at if inbound else None,
+        company=reading.company,
+        role=reading.role,
+        recruiter_name=reading.recruiter_name if inbound else None,
+        signals=tuple(reading.signals or ()),
+        text=parsed.new_text or "",
+    )
+
+
+def read_raw(raw: bytes, *, me=(), gmail: GmailIds | None = None) -> Message:
+    """Parse and read one message (no store). Never raises for bad mail: the reader labels what
+    it cannot read `other` with a low confidence."""
+    from watcher.mime import parse_message
+    from watcher.reader import read_message
+
+    parsed = parse_message(raw)
+    reading = read_message(parsed, me=me)
+    return to_message(parsed, reading, gmail)
+
+
+def ingest(store, raw: bytes, *, me=(), source: str | None = None, folder: str | None = None,
+           uid: int | None = None, gmail: GmailIds | None = None, application_id: int | None = None) -> Ingested:
+    """Read `raw` and store it. A message that cannot be read is recorded as a defect (where it
+    is and why, never its content) and skipped: one bad message never stops the caller."""
+    try:
+        msg = read_raw(raw, me=me, gmail=gmail)
+        if msg.label == OTHER and not msg.is_inbound:
+            msg.label = None
+        row_id, app_id, new = store.add_message(msg, folder=folder, uid=uid, application_id=application_id)
+        return Ingested(row_id, app_id, new, msg)
+    except Exception as exc:  # noqa: BLE001 - a defect is recorded, the loop goes on
+        error = f"{type(exc).__name__}: {exc}"
+        log.warning("could not read message %s%s: %s", source or "", f" (folder {folder}, UID {uid})" if uid else "",
+                    type(exc).__name__)
+        store.record_defect(error, source=source, folder=folder, uid=uid)
+        return Ingested(None, None, False, None, error)
