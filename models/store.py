@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from . import labels as L
 from .lifecycle import current_state, history
 from .message import Application, Message, UserEvent
-from .threads import employer_from_sender, pick_application
+from .threads import describe, employer_from_sender, pick_application
 
 SCHEMA_VERSION = 2
 
@@ -369,17 +369,12 @@ class Store:
         timeline = app.timeline()
         if timeline:
             values["last_message_at"] = timeline[-1].date.astimezone(timezone.utc).isoformat()
-        inbound = [m for m in timeline if m.is_inbound and m.label != L.OTHER]
-        if not app.company:
-            values["company"] = next((m.company for m in reversed(inbound) if m.company), None) or next(
-                (employer_from_sender(m.sender_name, m.sender) for m in reversed(inbound)), None)
-        if not app.role:
-            values["role"] = next((m.role for m in reversed(timeline) if m.role), None)
-        person = next((m for m in reversed(inbound) if m.recruiter_name), None)
-        if person:
-            values["recruiter_name"], values["recruiter_email"] = person.recruiter_name, person.sender
-        if not app.gmail_thrid:
-            values["gmail_thrid"] = next((m.gmail_thrid for m in timeline if m.gmail_thrid), None)
+        found = describe(timeline)
+        for key in ("company", "role", "gmail_thrid"):
+            if not getattr(app, key) and found[key]:
+                values[key] = found[key]
+        if found["recruiter_name"]:
+            values["recruiter_name"], values["recruiter_email"] = found["recruiter_name"], found["recruiter_email"]
         conn.execute(sa.update(applications).where(applications.c.id == application_id).values(**values))
 
     # -- corrections -------------------------------------------------------------------------

@@ -119,3 +119,24 @@ def pick_application(candidates, company: str | None, role: str | None, when):
         if best is None or score > best[0]:
             best = (score, app)
     return best[1] if best else None
+
+
+def describe(timeline) -> dict:
+    """What an application's messages say about it: company, role, recruiter, Gmail thread.
+
+    `timeline` is the application's messages in time order; later messages win, inbound
+    messages name the employer.
+    """
+    inbound = [m for m in timeline if m.is_inbound and m.label != "other"]
+    company = next((m.company for m in reversed(inbound) if m.company), None) or next(
+        (c for c in (employer_from_sender(m.sender_name, m.sender) for m in reversed(inbound)) if c), None)
+    if company is None:  # only the user's own mail: the employer it was sent to
+        company = next((m.company for m in reversed(timeline) if m.company), None)
+    person = next((m for m in reversed(inbound) if m.recruiter_name), None)
+    return {
+        "company": company,
+        "role": next((m.role for m in reversed(timeline) if m.role), None),
+        "recruiter_name": person.recruiter_name if person else None,
+        "recruiter_email": person.sender if person else (inbound[-1].sender if inbound else None),
+        "gmail_thrid": next((m.gmail_thrid for m in timeline if m.gmail_thrid), None),
+    }
