@@ -1,0 +1,328 @@
+"""Split an email's text into what it adds, the quoted history, and the signature.
+
+Recruiter mail is read for what the sender says *now*: a reply that quotes the candidate's
+earlier message must not be read as if the recruiter had written it again, and a signature
+or a legal footer ("This email and any attachments are confidential...") says nothing about
+the application. English and Indonesian markers are understood.
+
+    >>> parts = split_reply("Thanks, see you Monday.\\n\\nBest regards,\\nRina\\n\\n"
+    ...                     "On Fri, 3 May 2024 at 10:00, Budi <budi@example.com> wrote:\\n> Hi")
+    >>> parts.new_text
+    'Thanks, see you Monday.'
+    >>> parts.signature
+    'Best regards,\\nRina'
+
+Forwards: for "---------- Forwarded message ---------" the forwarded message is what the user
+wants read (someone passed a recruiter's email on, or the user forwarded it to themselves),
+so its own new text is KEPT in `new_text`, after the forwarder's note; the forward's header
+block (From/Date/Subject/To) and the history quoted inside the forwarded message go to
+`quoted_text`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass
+class ReplyParts:
+    """The three pieces of an email's text; joined they hold every line of the input."""
+
+    new_text: str
+    quoted_text: str
+    signature: str
+
+
+# -- where quoted history starts ------------------------------------------------------------
+
+# "On Mon, 6 Jan 2025 at 10:00, Jane Doe <jane@example.com> wrote:" (Gmail, Apple Mail,
+# Thunderbird) and the Indonesian Gmail form "Pada tanggal Sen, 6 Jan 2025 pukul 10.00 Jane
+# <jane@example.com> menulis:". Clients wrap long attributions, so up to three lines are joined.
+_ATTRIBUTION = re.compile(
+    r"^\s*(?:on|pada)\b.{4,300}?\b(?:wrote|writes|menulis)\s*:\s*$", re.I | re.S
+)
+# "Jane Doe <jane@example.com> wrote:" without a date (some webmail clients).
+_BARE_ATTRIBUTION = re.compile(r"^\s*\S.{0,150}(?:@|\d).{0,150}\b(?:wrote|menulis)\s*:\s*$", re.I)
+_ORIGINAL_MESSAGE = re.compile(
+    r"^\s*-{3,}\s*(?:original message|pesan asli|pesan awal)\s*-{3,}\s*$", re.I
+)
+_FORWARD_MARKER = re.compile(
+    r"^\s*(?:-{3,}\s*(?:forwarded message|pesan yang diteruskan|pesan terusan|"
+    r"pesan diteruskan)\s*-{3,}|begin forwarded message:|awal pesan yang diteruskan:)\s*$",
+    re.I,
+)
+# Outlook puts a header block above the quoted message: "From: … Sent: … To: … Subject: …",
+# in Indonesian "Dari: … Dikirim: … Kepada: … Perihal/Subjek: …". Bold markup survives HTML
+# conversion as "*From:*", so asterisks are allowed.
+_HEADER_FIELD = re.compile(
+    r"^\s*\*{0,2}(from|dari|sent|dikirim|date|tanggal|to|kepada|cc|subject|perihal|subjek"
+    r"|judul)\s*:\*{0,2}", re.I
+)
+_FROM_FIELDS = {"from", "dari"}
+_WHEN_FIELDS = {"sent", "dikirim", "date", "tanggal"}
+_SUBJECT_FIELDS = {"subject", "perihal", "subjek", "judul", "to", "kepada"}
+_RULE_LINE = re.compile(r"^\s*(?:_{8,}|-{8,}|={8,})\s*$")
+
+# -- signatures -----------------------------------------------------------------------------
+
+_SIG_DASHES = re.compile(r"^--\s?$")
+_MOBILE_SIGNATURE = re.compile(
+    r"^\s*(?:sent from my \w[\w ]{0,30}|sent from (?:outlook|mail|yahoo mail|gmail)\b.*"
+    r"|get outlook for \w+.*|sent from \w+ for (?:ios|android)|sent via \w[\w ]{0,20}"
+    r"|dikirim dari \S.{0,40}|terkirim dari \S.{0,40})\s*$",
+    re.I,
+)
+# A sign-off standing alone on its line. A sentence that merely contains "regards" (e.g.
+# "With regards to your application, ...") is not one: the whole line must be the sign-off.
+_SIGN_OFF = re.compile(
+    r"^\s*(?:(?:best|kind|warm|warmest|many|with (?:best|kind|warm)|yours)?\s*regards"
+    r"|best(?: wishes)?|all the best|cheers|sincerely(?: yours)?|yours (?:sincerely|truly|faithfully)"
+    r"|respectfully|thanks(?: again| and regards| & regards)?|thank you(?: again)?|many thanks"
+    r"|thx|talk soon|speak soon"
+    r"|salam(?: hangat| hormat| sukses)?|hormat (?:kami|saya)|terima ?kasih(?: banyak)?"
+    r"|regards|br|rgds|tabik|wassalam)\s*[,.!]?\s*$",
+    re.I,
+)
+_AMBIGUOUS_SIGN_OFF = re.compile(
+    r"^\s*(?:thanks|thank you|many thanks|terima ?kasih|best|cheers)\b", re.I
+)
+# A sentence: five or more words ending like one. Signature lines (names, titles, phone
+# numbers, addresses) rarely do.
+_PROSE = re.compile(r"^(?:\S+\s+){4,}\S*[.!?]$")
+_MAX_SIGNATURE_LINES = 10
+_MAX_SIGNATURE_LINE_CHARS = 90
+
+# -- boilerplate: legal footers, do-not-reply, unsubscribe ---------------------------------
+
+# A paragraph that starts one of these is a legal notice; it and the rest of its paragraph
+# are set aside.
+_LEGAL = re.compile(
+    r"(?:this (?:e-?mail|message|communication)(?: and any (?:files|attachments?)[^.]{0,60})?"
+    r" (?:is|are|may be|may contain|contains?)\b[^.]{0,60}\b(?:confidential|privileged)"
+    r"|\bconfidentiality (?:notice|note|statement)|\bdisclaimer\s*:"
+    r"|\bintended (?:only|solely|exclusively) for the (?:use of the )?(?:individual|addressee|person|recipient)"
+    r"|if you (?:are not the intended recipient|have received this (?:e-?mail|message) in error)"
+    r"|(?:e-?mail|pesan|surel) ini(?: beserta lampirannya| dan lampirannya)?[^.]{0,60}\brahasia"
+    r"|\bbersifat rahasia|jika anda bukan penerima yang dimaksud|apabila anda (?:bukan penerima"
+    r"|menerima (?:e-?mail|pesan) ini karena kesalahan))",
+    re.I,
+)
+# Sentences that are ATS or newsletter boilerplate; only the sentence goes, not its paragraph,
+# because such a line can share a paragraph with the news ("... We will reply by Friday.").
+_BOILERPLATE_SENTENCE = re.compile(
+    r"(?:please do not reply|do not reply to this|don't reply to this|this is an automated"
+    r"|this (?:e-?mail|message) (?:was|has been) (?:sent|generated) automatically|no-?reply"
+    r"|this mailbox is not monitored|unsubscribe|manage (?:your )?(?:email )?(?:preferences|"
+    r"subscriptions|notifications)|you (?:are receiving|received) this (?:e-?mail|message)"
+    r"|privacy (?:policy|notice)|powered by (?:greenhouse|lever|workday|smartrecruiters|"
+    r"workable|ashby|icims|jobvite|teamtailor|bamboohr)|view (?:this|the) (?:e-?mail|message) in"
+    r"|mohon (?:untuk )?(?:tidak|jangan) membalas|jangan membalas (?:e-?mail|pesan) ini"
+    r"|(?:e-?mail|pesan) ini dikirim(?:kan)? secara otomatis|berhenti berlangganan"
+    r"|kebijakan privasi|©|\(c\) \d{4}|all rights reserved|hak cipta dilindungi)",
+    re.I,
+)
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
+
+
+def split_reply(text: str) -> ReplyParts:
+    """Split `text` (one email's readable text) into new text, quoted history and signature.
+
+    Example: "Noted!\\n\\nSent from my iPhone\\n\\n> Can we move it?" gives new_text "Noted!",
+    signature "Sent from my iPhone", quoted_text "> Can we move it?".
+    """
+    if not text or not text.strip():
+        return ReplyParts("", "", "")
+    lines = text.split("\n")
+    forward_at = _find_forward(lines)
+    quote_at = _find_quote_start(lines, 0, forward_at if forward_at is not None else len(lines))
+    if forward_at is not None and quote_at is None:
+        return _split_forward(lines, forward_at)
+    end = quote_at if quote_at is not None else len(lines)
+    head, inline_quotes = _drop_quoted_lines(lines[:end])
+    quoted = inline_quotes + lines[end:]
+    new_text, signature = _split_signature(head)
+    return ReplyParts(new_text, _join(quoted), signature)
+
+
+def _split_forward(lines: list[str], at: int) -> ReplyParts:
+    """A forward: the note above the marker, then the forwarded message's own new text."""
+    note, note_quotes = _drop_quoted_lines(lines[:at])
+    note_text, note_signature = _split_signature(note)
+    body_start = at + 1
+    # Skip the forwarded header block: "From: … Date: … Subject: … To: …" up to a blank line.
+    while body_start < len(lines) and (
+        _HEADER_FIELD.match(lines[body_start]) or not lines[body_start].strip()
+        or _is_header_continuation(lines, body_start)
+    ):
+        body_start += 1
+    inner = split_reply("\n".join(lines[body_start:]))
+    new_text = "\n\n".join(t for t in (note_text, inner.new_text) if t)
+    quoted = _join(note_quotes + lines[at:body_start]) + ("\n" + inner.quoted_text
+                                                           if inner.quoted_text else "")
+    signature = "\n\n".join(s for s in (note_signature, inner.signature) if s)
+    return ReplyParts(new_text, quoted.strip("\n"), signature)
+
+
+def _is_header_continuation(lines: list[str], i: int) -> bool:
+    """A wrapped header value ("To: a@x.com,\\n b@y.com") directly under a header field."""
+    return i > 0 and bool(_HEADER_FIELD.match(lines[i - 1])) and lines[i][:1] in (" ", "\t")
+
+
+def _find_forward(lines: list[str]) -> int | None:
+    for i, line in enumerate(lines):
+        if _FORWARD_MARKER.match(line):
+            return i
+    return None
+
+
+def _find_quote_start(lines: list[str], start: int, stop: int) -> int | None:
+    """The index of the first line of quoted history in lines[start:stop], or None."""
+    for i in range(start, stop):
+        line = lines[i]
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if _ORIGINAL_MESSAGE.match(line):
+            return i
+        low = stripped.lower()
+        if low.startswith(("on ", "pada ")) and _attribution_at(lines, i, stop):
+            return i
+        if low.endswith(("wrote:", "menulis:")) and _BARE_ATTRIBUTION.match(stripped):
+            return i
+        if _RULE_LINE.match(line) and _outlook_block_at(lines, _next_non_blank(lines, i + 1, stop), stop):
+            return i
+        if _outlook_block_at(lines, i, stop):
+            return i
+    return None
+
+
+def _attribution_at(lines: list[str], i: int, stop: int) -> bool:
+    window = ""
+    for j in range(i, min(i + 3, stop)):
+        window = (window + " " + lines[j].strip()).strip()
+        if _ATTRIBUTION.match(window):
+            return True
+    return False
+
+
+def _next_non_blank(lines: list[str], i: int, stop: int) -> int:
+    while i < stop and not lines[i].strip():
+        i += 1
+    return i
+
+
+def _outlook_block_at(lines: list[str], i: int, stop: int) -> bool:
+    """True when a From:/Dari: line at `i` opens a header block with a date and a subject/to."""
+    if i >= stop:
+        return False
+    first = _HEADER_FIELD.match(lines[i])
+    if not first or first.group(1).lower() not in _FROM_FIELDS:
+        return False
+    seen = set()
+    for j in range(i + 1, min(i + 8, stop)):
+        field = _HEADER_FIELD.match(lines[j])
+        if field:
+            seen.add(field.group(1).lower())
+    return bool(seen & _WHEN_FIELDS) and bool(seen & _SUBJECT_FIELDS)
+
+
+def _drop_quoted_lines(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Set aside ">"-quoted lines (and the blank lines between them) wherever they are."""
+    kept: list[str] = []
+    quoted: list[str] = []
+    for line in lines:
+        if line.lstrip().startswith(">"):
+            quoted.append(line)
+        else:
+            kept.append(line)
+    return kept, quoted
+
+
+def _split_signature(lines: list[str]) -> tuple[str, str]:
+    """(new text, signature) of the lines above any quoted history."""
+    body, footer = _drop_boilerplate(lines)
+    cut = _signature_start(body)
+    signature_lines = body[cut:] if cut is not None else []
+    body = body[:cut] if cut is not None else body
+    signature = _join(signature_lines)
+    if footer:
+        signature = (signature + "\n\n" + footer).strip("\n")
+    return _join(body), signature
+
+
+def _signature_start(lines: list[str]) -> int | None:
+    """The first line of the signature, or None. The first content line is never cut."""
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    if len(content) < 2:
+        return None
+    first_content = content[0]
+    for i in content[1:]:
+        line = lines[i]
+        if _SIG_DASHES.match(line) or _MOBILE_SIGNATURE.match(line):
+            return i
+        sign_off = _SIGN_OFF.match(line)
+        if sign_off and _looks_like_signature_block(lines[i + 1:], _AMBIGUOUS_SIGN_OFF.match(line)):
+            return i
+    # "Sent from my iPhone" may be the only line under a one-line reply.
+    if _MOBILE_SIGNATURE.match(lines[first_content]) and len(content) == 1:
+        return first_content
+    return None
+
+
+def _looks_like_signature_block(rest: list[str], ambiguous: bool) -> bool:
+    """What follows a sign-off: a few short lines (name, title, company, phone), no prose.
+
+    "Thanks!" or "Terima kasih." can also be a whole sentence of the message, so after those
+    the next line must look like a name.
+    """
+    content = [line.strip() for line in rest if line.strip()]
+    if len(content) > _MAX_SIGNATURE_LINES:
+        return False
+    if any(len(line) > _MAX_SIGNATURE_LINE_CHARS or _PROSE.match(line) for line in content):
+        return False
+    if ambiguous and content:
+        return len(content[0].split()) <= 4 and not content[0].endswith((".", "!", "?", ":"))
+    return True
+
+
+def _drop_boilerplate(lines: list[str]) -> tuple[list[str], str]:
+    """(lines without legal paragraphs and boilerplate sentences, the removed text)."""
+    kept: list[str] = []
+    removed: list[str] = []
+    in_legal = False
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            in_legal = False
+            kept.append(line)
+            continue
+        if in_legal:
+            removed.append(stripped)
+            continue
+        legal = _LEGAL.search(line)
+        if legal:
+            before = line[: legal.start()].strip()
+            # The notice starts mid-line only after a sentence end; keep what came before.
+            if before and not before.endswith((".", "!", "?", ":", "*")):
+                before, legal_text = "", stripped
+            else:
+                legal_text = line[legal.start():].strip()
+            if before:
+                kept.append(before)
+            removed.append(legal_text)
+            in_legal = True
+            continue
+        if _BOILERPLATE_SENTENCE.search(line):
+            sentences = _SENTENCE_SPLIT.split(stripped)
+            keep = [s for s in sentences if not _BOILERPLATE_SENTENCE.search(s)]
+            removed.append(" ".join(s for s in sentences if _BOILERPLATE_SENTENCE.search(s)))
+            if keep:
+                kept.append(" ".join(keep))
+            continue
+        kept.append(line)
+    return kept, "\n".join(removed)
+
+
+def _join(lines: list[str]) -> str:
+    text = "\n".join(line.rstrip() for line in lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
