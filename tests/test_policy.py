@@ -1,0 +1,226 @@
+"""The six check-ins of seed/CHECKINS.md, row by row, and the steps beyond the article."""
+from dataclasses import replace
+from datetime import date, datetime
+
+import pytest
+
+from models.message import Application, Message, UserEvent
+from models.policy import ACTIONS, CHECKINS, PolicySettings, recommend
+
+D = datetime.fromisoformat
+
+
+def inbound(when, label, key_date=None, interview_at=None, evidence="(their sentence)", signals=()):
+    return Message(message_id=None, direction="in", sender="recruiter@acme.example", date=D(when), label=label,
+                   key_date=date.fromisoformat(key_date) if key_date else None,
+                   interview_at=D(interview_at) if interview_at else None, evidence=evidence,
+                   subject="Interview: Data Analyst", recruiter_name="Dana Reyes", signals=signals)
+
+
+def sent(when):
+    return Message(message_id=None, direction="out", sender="me@mail.example", date=D(when),
+                   subject="Re: Interview: Data Analyst")
+
+
+def event(kind, when, **kw):
+    return UserEvent(kind=kind, at=D(when), **kw)
+
+
+def advise(messages, now, tz="UTC", events=(), **settings):
+    app = Application(company="Acme", role="Data Analyst", messages=list(messages), events=list(events))
+    return recommend(app, D(now), PolicySettings(tz=tz, **settings))
+
+
+INVITE = "2025-09-08T10:00+00:00"
+
+CASES = [
+    # id, messages, events, now, tz, (action, checkin, due)
+    ("1: morning interview -> thank-you the same day",
+     [inbound(INVITE, "interview_invite", "2025-09-16", "2025-09-16T09:30+00:00")], [],
+     "2025-09-16T13:00+00:00", "UTC", ("send_thank_you", 1, "2025-09-16")),
+    ("1: afternoon interview -> thank-you the next day",
+     [inbound(INVITE, "interview_invite", "2025-09-16", "2025-09-16T14:00+00:00")], [],
+     "2025-09-16T16:00+00:00", "UTC", ("send_thank_you", 1, "2025-09-17")),
+    ("1: noon exactly counts as afternoon",
+     [inbound(INVITE, "interview_invite", "2025-09-16", "2025-09-16T12:00+00:00")], [],
+     "2025-09-16T16:00+00:00", "UTC", ("send_thank_you", 1, "2025-09-17")),
+    ("1: Friday-afternoon interview -> Saturday (calendar day)",
+     [inbound(INVITE, "interview_invite", "2025-09-19", "2025-09-19T15:00+00:00")], [],
+     "2025-09-19T18:00+00:00", "UTC", ("send_thank_you", 1, "2025-09-20")),
+    ("1: morning or afternoon is judged in the user's zone",
+     # 10:30 in New York is 16:30 in Berlin: afternoon for a user in Berlin.
+     [inbound(INVITE, "interview_invite", "2025-09-16", "2025-09-16T10:30-04:00")], [],
+     "2025-09-16T20:00+02:00", "Europe/Berlin", ("send_thank_you", 1, "2025-09-17")),
+    ("1: the user's own word that the interview took place",
+     [inbound(INVITE, "interview_invite")], [event("interview_done", "2025-09-10T09:00+00:00")],
+     "2025-09-10T11:00+00:00", "UTC", ("send_thank_you", 1, "2025-09-10")),
+    ("1 stops: the user wrote after the interview",
+     [inbound(INVITE, "interview_invite", "2025-09-16", "2025-09-16T09:30+00:00"), sent("2025-09-16T15:00+00:00")],
+     [], "2025-09-18T09:00+00:00", "UTC", ("stay_in_touch", 3, "2025-09-30")),
+    ("interview ahead -> prepare, due on its day",
+     [inbound(INVITE, "interview_invite", "2025-09-16", "2025-09-16T09:30+00:00")], [],
+     "2025-09-10T09:00+00:00", "UTC", ("prepare_for_interview", None, "2025-09-16")),
+    ("interview offered as slots -> prepare, no date",
+     [inbound(INVITE, "interview_invite")], [], "2025-09-09T09:00+00:00", "UTC",
+     ("prepare_for_interview", None, None)),
+    ("2: a named decision date -> follow up 2 business days after it, reported while ahead",
+     [inbound("2025-03-05T10:00+00:00", "decision_timeline", "2025-03-14")], [],
+     "2025-03-06T10:00+00:00", "UTC", ("follow_up", 2, "2025-03-18")),
+    ("2: Thursday + 2 business days skips the weekend",
+     [inbound("2025-03-05T10:00+00:00", "decision_timeline", "2025-03-13")], [],
+     "2025-03-20T10:00+00:00", "UTC", ("follow_up", 2, "2025-03-17")),
+    ("2: an acknowledgement that names a hear-back date",
+     [inbound("2025-03-05T10:00+00:00", "application_received", "2025-03-14")], [],
+     "2025-03-06T10:00+00:00", "UTC", ("follow_up", 2, "2025-03-18")),
+    ("2: the thank-you is no follow-up: it does not stop #2",
+     [inbound(INVITE, "interview_invite", "2025-09-16", "2025-09-16T09:30+00:00"),
+      inbound("2025-09-16T11:00+00:00", "decision_timeline", "2025-09-19"), sent("2025-09-16T15:00+00:00")],
+     [], "2025-09-22T09:00+00:00", "UTC", ("follow_up", 2, "2025-09-23")),
+    ("2 stops: the user followed up once the date had passed -> #3 every 21 days",
+     [inbound("2025-03-05T10:00+00:00", "decision_timeline", "2025-03-14"), sent("2025-03-18T09:00+00:00")], [],
+     "2025-03-20T10:00+00:00", "UTC", ("stay_in_touch", 3, "2025-04-08")),
+    ("2: 'they said' end of next week, told by the user",
+     [inbound(INVITE, "interview_invite", "2025-09-16", "2025-09-16T09:30+00:00"), sent("2025-09-16T15:00+00:00")],
+     [event("they_said", "2025-09-17T09:00+00:00", text="end of next week", date=date(2025, 9, 26))],
+     "2025-09-18T09:00+00:00", "UTC", ("follow_up", 2, "2025-09-30")),
+    ("4: check in if nothing by Thursday -> the first business day after",
+     [inbound("2025-03-21T16:22+00:00", "checkin_request", "2025-03-27")], [],
+     "2025-03-24T10:00+00:00", "UTC", ("follow_up", 4, "2025-03-28")),
+    ("4: a Friday named -> Monday",
+     [inbound("2025-03-21T16:22+00:00", "checkin_request", "2025-03-28")], [],
+     "2025-03-24T10:00+00:00", "UTC", ("follow_up", 4, "2025-03-31")),
+    ("4 stops: any message from them",
+     [inbound("2025-03-21T16:22+00:00", "checkin_request", "2025-03-27"),
+      inbound("2025-03-26T09:00+00:00", "still_deciding")], [],
+     "2025-03-27T10:00+00:00", "UTC", ("stay_in_touch", 3, "2025-04-09")),
+    ("3: acknowledgement without a date -> 14 days after it",
+     [sent("2025-07-07T09:10+07:00"), inbound("2025-07-08T10:32+07:00", "application_received")], [],
+     "2025-07-15T09:00+07:00", "Asia/Jakarta", ("stay_in_touch", 3, "2025-07-22")),
+    ("3: still deciding, no date -> 14 days after it",
+     [inbound("2025-10-13T11:05+07:00", "still_deciding")], [], "2025-10-14T09:00+07:00", "Asia/Jakarta",
+     ("stay_in_touch", 3, "2025-10-27")),
+    ("3: after the user's unanswered follow-up -> 21 days after it",
+     [inbound("2025-05-01T10:00+00:00", "still_deciding"), sent("2025-05-15T10:00+00:00")], [],
+     "2025-05-20T10:00+00:00", "UTC", ("stay_in_touch", 3, "2025-06-05")),
+    ("3: the thank-you as last contact -> 14 days after it",
+     [inbound(INVITE, "interview_invite", "2025-09-16", "2025-09-16T09:30+00:00"), sent("2025-09-16T15:00+00:00")],
+     [], "2025-09-20T10:00+00:00", "UTC", ("stay_in_touch", 3, "2025-09-30")),
+    ("5: two unanswered follow-ups in a row -> wait",
+     [inbound("2025-05-01T10:00+00:00", "still_deciding"), sent("2025-05-15T10:00+00:00"),
+      sent("2025-06-05T10:00+00:00")], [], "2025-06-10T10:00+00:00", "UTC", ("wait", 5, None)),
+    ("5: the thank-you does not count toward the unanswered follow-ups",
+     [inbound(INVITE, "interview_invite", "2025-09-16", "2025-09-16T09:30+00:00"), sent("2025-09-16T15:00+00:00"),
+      sent("2025-09-30T10:00+00:00")], [], "2025-10-02T10:00+00:00", "UTC", ("stay_in_touch", 3, "2025-10-21")),
+    ("5: we'll contact you -> wait, no date",
+     [inbound("2025-06-24T17:12+01:00", "will_contact_you")], [], "2025-07-02T09:00+01:00", "Europe/Lisbon",
+     ("wait", 5, None)),
+    ("5: we'll contact you, even long after",
+     [inbound("2025-06-24T17:12+01:00", "will_contact_you")], [], "2025-09-02T09:00+01:00", "Europe/Lisbon",
+     ("wait", 5, None)),
+    ("6: a Friday rejection -> Monday",
+     [inbound("2025-10-17T15:40+01:00", "rejection")], [], "2025-10-18T11:00+01:00", "Europe/Dublin",
+     ("send_final_thanks", 6, "2025-10-20")),
+    ("6: sent once, then closed",
+     [inbound("2025-10-17T15:40+01:00", "rejection"), sent("2025-10-20T09:00+01:00")], [],
+     "2025-10-21T11:00+01:00", "Europe/Dublin", ("none", None, None)),
+    ("6: the user's word that the last thank-you went out",
+     [inbound("2025-10-17T15:40+01:00", "rejection")], [event("final_thanks_sent", "2025-10-20T09:00+01:00")],
+     "2025-10-21T11:00+01:00", "Europe/Dublin", ("none", None, None)),
+    ("6: the rejection's own date is taken on the user's calendar",
+     # Sent Friday 23:30 in New York = Saturday 04:30 in London: the next business day is Monday either way,
+     # but from a Thursday-night rejection the calendars differ (Thu in NY, Fri in London).
+     [inbound("2025-10-16T23:30-04:00", "rejection")], [], "2025-10-17T09:00+01:00", "Europe/London",
+     ("send_final_thanks", 6, "2025-10-20")),
+    ("assessment -> complete it by the deadline",
+     [inbound("2025-05-23T15:48+00:00", "assessment", "2025-05-26")], [], "2025-05-24T10:00+00:00", "UTC",
+     ("complete_assessment", None, "2025-05-26")),
+    ("offer -> respond by its deadline",
+     [inbound("2025-08-28T18:05+08:00", "offer", "2025-09-04")], [], "2025-08-29T08:30+08:00", "Asia/Singapore",
+     ("respond_to_offer", None, "2025-09-04")),
+    ("archived -> none",
+     [inbound("2025-05-01T10:00+00:00", "still_deciding")], [event("archive", "2025-05-02T10:00+00:00")],
+     "2025-05-03T10:00+00:00", "UTC", ("none", None, None)),
+    ("snooze moves the step, keeps the action",
+     [inbound("2025-05-01T10:00+00:00", "still_deciding")],
+     [event("snooze", "2025-05-02T10:00+00:00", date=date(2025, 5, 20))],
+     "2025-05-03T10:00+00:00", "UTC", ("stay_in_touch", 3, "2025-05-20")),
+]
+
+
+@pytest.mark.parametrize("messages, events, now, tz, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_step(messages, events, now, tz, expected):
+    step = advise(messages, now, tz, events)
+    due = step.due.isoformat() if step.due else None
+    assert (step.action, step.checkin, due) == (expected[0], expected[1], expected[2])
+
+
+def test_every_checkin_row_is_reachable():
+    seen = {advise(c[1], c[3], c[4], c[2]).checkin for c in CASES}
+    assert set(CHECKINS) <= seen
+
+
+def test_every_action_is_reachable():
+    seen = {advise(c[1], c[3], c[4], c[2]).action for c in CASES}
+    assert set(ACTIONS) <= seen
+
+
+def test_never_an_early_follow_up():
+    """While the date they named is ahead, the follow-up is due after it, never before."""
+    msgs = [inbound("2025-03-05T10:00+00:00", "decision_timeline", "2025-03-14")]
+    for day in range(5, 15):
+        step = advise(msgs, f"2025-03-{day:02d}T10:00+00:00")
+        assert step.action == "follow_up" and step.due > date(2025, 3, 14)
+
+
+def test_the_named_date_stays_on_the_senders_calendar():
+    """'By Thursday' from Jakarta is Thursday, even for a user in Los Angeles (a day behind)."""
+    msgs = [inbound("2025-03-21T08:00+07:00", "checkin_request", "2025-03-27")]
+    step = advise(msgs, "2025-03-24T10:00-07:00", "America/Los_Angeles")
+    assert step.due == date(2025, 3, 28)
+
+
+def test_defaults_are_settings():
+    msgs = [inbound("2025-03-05T10:00+00:00", "decision_timeline", "2025-03-14")]
+    assert advise(msgs, "2025-03-06T10:00+00:00", decision_grace_business_days=3).due == date(2025, 3, 19)
+    still = [inbound("2025-10-13T11:05+00:00", "still_deciding")]
+    assert advise(still, "2025-10-14T09:00+00:00", stay_in_touch_after_days=10).due == date(2025, 10, 23)
+
+
+def test_public_holidays_are_skipped_when_configured():
+    # 25 and 26 December 2025 are public holidays in the UK.
+    msgs = [inbound("2025-12-19T10:00+00:00", "decision_timeline", "2025-12-24")]
+    assert advise(msgs, "2025-12-20T10:00+00:00").due == date(2025, 12, 26)
+    assert advise(msgs, "2025-12-20T10:00+00:00", holidays_country="GB").due == date(2025, 12, 30)
+
+
+def test_policy_does_not_read_the_clock():
+    msgs = [inbound("2025-03-05T10:00+00:00", "decision_timeline", "2025-03-14")]
+    with pytest.raises(ValueError):
+        recommend(Application(messages=msgs), datetime(2025, 3, 6), PolicySettings())
+
+
+def test_steps_carry_reason_evidence_and_draft():
+    msgs = [inbound("2025-03-05T10:00+00:00", "decision_timeline", "2025-03-14",
+                    evidence="We'll make a decision by the end of next week.")]
+    step = advise(msgs, "2025-03-06T10:00+00:00")
+    assert "Check-in 2" in step.reason
+    assert step.evidence == "We'll make a decision by the end of next week."
+    assert step.draft and "Dana" in step.draft.body and "Data Analyst" in step.draft.body
+
+
+def test_wait_and_none_have_no_draft():
+    step = advise([inbound("2025-06-24T17:12+01:00", "will_contact_you")], "2025-07-02T09:00+01:00")
+    assert step.draft is None and step.due is None
+
+
+def test_positive_signals_are_passed_on():
+    msgs = [inbound("2025-05-01T10:00+00:00", "still_deciding", signals=("positive",))]
+    assert advise(msgs, "2025-05-03T10:00+00:00").signals == ("positive",)
+
+
+def test_json_shape_is_the_advise_contract():
+    step = advise([inbound("2025-10-17T15:40+01:00", "rejection")], "2025-10-18T11:00+01:00")
+    out = step.to_json()
+    assert set(out) == {"action", "checkin", "due", "reason", "evidence", "draft"}
+    assert set(out["draft"]) == {"subject", "body"}
+    assert out["due"] == "2025-10-20"
