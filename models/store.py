@@ -44,37 +44,42 @@ applications = sa.Table(
     sa.Column("created_at", sa.String, nullable=False),
 )
 
+def _message_columns_v1():
+    return [
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("dedupe_key", sa.String, nullable=False, unique=True),
+        sa.Column("application_id", sa.Integer, sa.ForeignKey("applications.id"), index=True),
+        sa.Column("message_id", sa.String, index=True),
+        sa.Column("gmail_msgid", sa.BigInteger, index=True),
+        sa.Column("gmail_thrid", sa.BigInteger, index=True),
+        sa.Column("direction", sa.String, nullable=False),
+        sa.Column("sender", sa.String, nullable=False, default=""),
+        sa.Column("sender_name", sa.String, default=""),
+        sa.Column("recipients", sa.Text, default="[]"),
+        sa.Column("subject", sa.Text, default=""),
+        sa.Column("date", sa.String, nullable=False),      # ISO 8601 with the header's own offset
+        sa.Column("date_utc", sa.String, nullable=False),  # for ordering
+        sa.Column("in_reply_to", sa.String),
+        sa.Column("refs", sa.Text, default="[]"),
+        sa.Column("label", sa.String),
+        sa.Column("confidence", sa.Float, default=0.0),
+        sa.Column("key_date", sa.String),
+        sa.Column("key_date_kind", sa.String),
+        sa.Column("evidence", sa.Text),
+        sa.Column("language", sa.String, default="en"),
+        sa.Column("interview_at", sa.String),
+        sa.Column("company", sa.String),
+        sa.Column("role", sa.String),
+        sa.Column("recruiter_name", sa.String),
+        sa.Column("text", sa.Text, default=""),
+        sa.Column("label_source", sa.String, default="reader"),
+        sa.Column("folder", sa.String),
+        sa.Column("uid", sa.BigInteger),
+    ]
+
+
 messages = sa.Table(
-    "messages", metadata,
-    sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("dedupe_key", sa.String, nullable=False, unique=True),
-    sa.Column("application_id", sa.Integer, sa.ForeignKey("applications.id"), index=True),
-    sa.Column("message_id", sa.String, index=True),
-    sa.Column("gmail_msgid", sa.BigInteger, index=True),
-    sa.Column("gmail_thrid", sa.BigInteger, index=True),
-    sa.Column("direction", sa.String, nullable=False),
-    sa.Column("sender", sa.String, nullable=False, default=""),
-    sa.Column("sender_name", sa.String, default=""),
-    sa.Column("recipients", sa.Text, default="[]"),
-    sa.Column("subject", sa.Text, default=""),
-    sa.Column("date", sa.String, nullable=False),      # ISO 8601 with the header's own offset
-    sa.Column("date_utc", sa.String, nullable=False),  # for ordering
-    sa.Column("in_reply_to", sa.String),
-    sa.Column("refs", sa.Text, default="[]"),
-    sa.Column("label", sa.String),
-    sa.Column("confidence", sa.Float, default=0.0),
-    sa.Column("key_date", sa.String),
-    sa.Column("key_date_kind", sa.String),
-    sa.Column("evidence", sa.Text),
-    sa.Column("language", sa.String, default="en"),
-    sa.Column("interview_at", sa.String),
-    sa.Column("company", sa.String),
-    sa.Column("role", sa.String),
-    sa.Column("recruiter_name", sa.String),
-    sa.Column("text", sa.Text, default=""),
-    sa.Column("label_source", sa.String, default="reader"),
-    sa.Column("folder", sa.String),
-    sa.Column("uid", sa.BigInteger),
+    "messages", metadata, *_message_columns_v1(),
     sa.Column("signals", sa.Text, default="[]"),  # since schema 2
 )
 
@@ -142,8 +147,7 @@ def _migrate_1(conn):
     v1 = sa.MetaData()
     for table in (applications, events, state_changes, sync_cursors, defects, meta):
         table.to_metadata(v1)
-    cols = [c.copy() for c in messages.columns if c.name != "signals"]
-    sa.Table("messages", v1, *cols)
+    sa.Table("messages", v1, *_message_columns_v1())
     v1.create_all(conn)
 
 
