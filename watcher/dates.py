@@ -1,0 +1,951 @@
+"""Find the dates a recruiter's email names, and the day each one points to.
+
+    >>> from datetime import datetime, timedelta, timezone
+    >>> ref = datetime(2025, 10, 1, 9, 0, tzinfo=timezone(timedelta(hours=1)))  # a Wednesday
+    >>> [(m.text, m.date.isoformat(), m.kind)
+    ...  for m in find_dates("We will decide by the end of next week.", ref)]
+    [('by the end of next week', '2025-10-10', 'by')]
+
+Every phrase is read against `ref`, the email's own `Date:` header, on the calendar of that
+header's own UTC offset: "tomorrow" written at 23:30 -08:00 is the next day in California, even
+though it is already the day after in UTC.
+
+How it works: the project's own rules (an ordered table of patterns, `_rules()`) find and resolve
+the phrases recruiters use in English and Indonesian ("within 3 business days", "akhir minggu
+depan", "paling lambat hari Jumat"). For a sentence that still holds a date-looking piece that no
+rule read, `dateparser` (languages `en` and `id`, never auto-detected) gets one try at that
+sentence, and only its hits that look like real dates are kept.
+
+Conventions (DESIGN.md, LABELS.md, the Recognizers-Text specs):
+- A bare weekday ("Tuesday", "hari Senin", "by Thursday") is the first such day strictly after
+  the reference day; "this Friday" is the Friday of the current Monday-to-Sunday week; "next
+  Friday", "Jumat depan", "Friday next week" the Friday of the next week; "last Wednesday" the
+  Wednesday of the previous week; "this past Wednesday" the most recent one before today.
+- "next week" / "minggu depan" is that week's Monday; "end of (next) week" / "akhir minggu
+  (depan)" its Friday; "the weekend" / "akhir pekan" its Saturday.
+- "end of the month" / "akhir bulan" is the month's last day; "end of October" likewise.
+- "within N days", "in two weeks", "dalam 2 minggu", "3 hari lagi" add calendar days;
+  "N business/working days", "N hari kerja" add Monday-to-Friday days (the reference day itself
+  is not counted). A range ("3-5 business days") takes its upper end: the latest day promised.
+- A date without a year is the next such date on or after the reference day.
+- A numeric date whose order is ambiguous (05/04/2026) is read day first, as in Indonesia and
+  the UK, unless a weekday written with it agrees only with the month-first reading, or the
+  reference offset is North American (UTC-04:00 to UTC-10:00) and the text is English.
+- Vague phrases give nothing: "soon", "segera", "early next week", "in the coming weeks",
+  "awal bulan depan", "a week or two".
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import functools
+import re
+from dataclasses import dataclass
+from typing import Callable, Container, Iterable
+
+__all__ = ["DateMention", "find_dates", "add_business_days"]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date phrase found in a text.
+
+    Example: "Tuesday at 2 pm" in mail sent on Friday 2025-11-07 gives
+    DateMention(text="Tuesday", start=.., end=.., date=date(2025, 11, 11),
+    time=time(14, 0), kind="day").
+    """
+
+    text: str  # the span as written, e.g. "by the end of next week"
+    start: int  # character offsets in the input text
+    end: int
+    date: _dt.date  # the day it points to
+    time: _dt.time | None  # a clock time stated with it ("at 2 pm", "pukul 10.00"), else None
+    kind: str  # "day" | "by" | "within" | "week"
+
+
+def add_business_days(day: _dt.date, n: int, holidays: Container[_dt.date] = ()) -> _dt.date:
+    """`day` plus `n` Monday-to-Friday days that are not holidays; `day` itself is not counted.
+
+    >>> add_business_days(_dt.date(2025, 2, 20), 3)   # a Thursday
+    datetime.date(2025, 2, 25)
+    >>> add_business_days(_dt.date(2025, 2, 22), 1)   # a Saturday: the next business day
+    datetime.date(2025, 2, 24)
+
+    A negative `n` counts backwards; `n == 0` gives `day` unchanged.
+    """
+    step = 1 if n >= 0 else -1
+    left = abs(n)
+    while left:
+        day += _dt.timedelta(days=step)
+        if day.weekday() < 5 and day not in holidays:
+            left -= 1
+    return day
+
+
+# ---------------------------------------------------------------------------------------------
+# Vocabulary
+# ---------------------------------------------------------------------------------------------
+
+MONTHS = {
+    "january": 1, "jan": 1, "januari": 1,
+    "february": 2, "feb": 2, "februari": 2, "pebruari": 2, "peb": 2,
+    "march": 3, "mar": 3, "maret": 3,
+    "april": 4, "apr": 4,
+    "may": 5, "mei": 5,
+    "june": 6, "jun": 6, "juni": 6,
+    "july": 7, "jul": 7, "juli": 7,
+    "august": 8, "aug": 8, "agustus": 8, "agu": 8, "agt": 8, "ags": 8,
+    "september": 9, "sep": 9, "sept": 9,
+    "october": 10, "oct": 10, "oktober": 10, "okt": 10,
+    "november": 11, "nov": 11, "nopember": 11, "nop": 11,
+    "december": 12, "dec": 12, "desember": 12, "des": 12,
+}
+# English words that are also verbs: only a capitalised "May"/"March" is a month.
+MONTH_VERBS = {"may", "march"}
+
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+    "senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "jum’at": 4,
+    "sabtu": 5, "minggu": 6, "ahad": 6,
+}
+# Short forms are read only next to a date or with "next"/"this"/"last": "Sun", "Sat" and
+# "Wed" alone are too often something else.
+WEEKDAY_ABBREVIATIONS = {
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3, "thurs": 3,
+    "fri": 4, "sat": 5, "sun": 6,
+}
+
+CARDINALS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "a": 1, "an": 1,
+    # Indonesian
+    "nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
+    "delapan": 8, "sembilan": 9, "sepuluh": 10, "sebelas": 11,
+}
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}
+# "seminggu" = one week, "sehari" = one day: the Indonesian "se-" prefix means "one".
+ONE_UNIT_WORDS = {
+    "sehari": "day", "seminggu": "week", "sepekan": "week", "sebulan": "month",
+    "setahun": "year",
+}
+
+UNITS = {
+    "day": "day", "days": "day", "hari": "day",
+    "week": "week", "weeks": "week", "wk": "week", "wks": "week", "minggu": "week",
+    "pekan": "week",
+    "month": "month", "months": "month", "bulan": "month",
+    "year": "year", "years": "year", "tahun": "year",
+    "hour": "hour", "hours": "hour", "hrs": "hour", "jam": "hour",
+}
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation that tries longer words first ("sept" before "sep")."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+# ---------------------------------------------------------------------------------------------
+# Regex building blocks (plain strings, compiled once in `_rules()`)
+# ---------------------------------------------------------------------------------------------
+
+def _mon(group: str = "m") -> str:
+    """Any month name or abbreviation, English or Indonesian, captured as `group`."""
+    return rf"(?P<{group}>{_alternation(MONTHS)})(?![a-z])\.?"
+
+
+_MON = _mon()
+
+
+def _month_full(group: str) -> str:
+    """A full month name (English or Indonesian) captured as `group`."""
+    return (rf"(?P<{group}>january|february|march|april|may|june|july|august|september|"
+            r"october|november|december|januari|februari|maret|mei|juni|juli|agustus|oktober|"
+            r"nopember|desember)(?![a-z])")
+
+
+_WD_FULL = (r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+            r"senin|selasa|rabu|kamis|jum['’]?at|sabtu|ahad")
+_WD_SHORT = _alternation(WEEKDAY_ABBREVIATIONS)
+# A weekday written in front of a date: "Wednesday 19 November", "Tue, May 9", "Minggu (28/12)".
+_WD_PREFIX = (rf"(?:(?:this|next|coming)\s+)?(?:hari\s+)?(?P<wd>{_WD_FULL}|minggu|{_WD_SHORT})"
+              r"(?![a-z])\.?(?:\s*,\s*|\s*\(\s*|\s*-\s*|\s+)")
+_ORD_WORD = (r"(?:(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|"
+             r"eighth|ninth)|" + _alternation(ORDINALS) + r")")
+_CARD_10_31 = (r"(?:(?:twenty|thirty)[\s-](?:one|two|three|four|five|six|seven|eight|nine)|"
+               r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+               r"nineteen|twenty|thirty)")
+_DAY_DIGITS = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?!\d)"
+_NUM_WORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty)[\s-](?:one|two|three|four|five|six|seven|"
+             r"eight|nine)|(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)\s+"
+             r"(?:puluh(?:\s+(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan))?|belas)|"
+             + _alternation(CARDINALS) + r")")
+_NUM = rf"(?:\d{{1,3}}|{_NUM_WORD})(?![\w])"
+_NUM_RANGE = (rf"(?P<n>{_NUM})(?:\s*(?:-|–|—|to|or|atau|sampai|hingga|s\.?/?d\.?)\s*"
+              rf"(?P<n2>{_NUM}))?")
+_TIME = (r"(?P<h>[01]?\d|2[0-3])(?:(?P<sep>[:.])(?P<mi>[0-5]\d))?\s*"
+         r"(?P<ap>a\.?\s?m\.?|p\.?\s?m\.?)?(?![\w])")
+_TIME_WORDS = r"(?:at|@|from|around|pukul|pkl\.?|jam)"
+
+
+# ---------------------------------------------------------------------------------------------
+# Small pure helpers
+# ---------------------------------------------------------------------------------------------
+
+def _number(words: str) -> int | None:
+    """'3' -> 3, 'twenty-one' -> 21, 'dua puluh lima' -> 25, 'tiga belas' -> 13, 'a' -> 1."""
+    words = words.strip().lower()
+    if words.isdigit():
+        return int(words)
+    parts = re.split(r"[\s-]+", words)
+    if len(parts) >= 2 and parts[1] in ("puluh", "belas"):
+        head = CARDINALS.get(parts[0])
+        if head is None:
+            return None
+        if parts[1] == "belas":
+            return 10 + head
+        tail = CARDINALS.get(parts[2], 0) if len(parts) > 2 else 0
+        return head * 10 + tail
+    total = 0
+    for part in parts:
+        value = CARDINALS.get(part)
+        if value is None:
+            return None
+        total += value
+    return total
+
+
+def _ordinal(word: str) -> int | None:
+    """'21st' -> 21, 'twenty-first' -> 21, 'eleventh' -> 11, 'twenty two' -> 22."""
+    word = word.strip().lower()
+    digits = re.match(r"(\d{1,2})(?:st|nd|rd|th)?$", word)
+    if digits:
+        return int(digits.group(1))
+    parts = re.split(r"[\s-]+", word)
+    total = 0
+    for part in parts:
+        value = ORDINALS.get(part, CARDINALS.get(part))
+        if value is None:
+            return None
+        total += value
+    return total
+
+
+def _month_days(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _add_months(day: _dt.date, n: int) -> _dt.date:
+    """Calendar months, clamped: 31 January + 1 month = 28 (or 29) February."""
+    index = day.year * 12 + day.month - 1 + n
+    year, month = divmod(index, 12)
+    month += 1
+    return _dt.date(year, month, min(day.day, _month_days(year, month)))
+
+
+def _safe_date(year: int, month: int, day: int) -> _dt.date | None:
+    try:
+        return _dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _next_on_or_after(ref: _dt.date, month: int, day: int) -> _dt.date | None:
+    """The first `month`/`day` on or after `ref` (29 February waits for a leap year)."""
+    for year in range(ref.year, ref.year + 9):
+        found = _safe_date(year, month, day)
+        if found and found >= ref:
+            return found
+    return None
+
+
+def _full_year(text: str, ref: _dt.date) -> int:
+    """'2026' -> 2026; '26' or "'26" -> 2026; '89' -> 1989 (more than 20 years ahead)."""
+    digits = text.lstrip("'’")
+    year = int(digits)
+    if len(digits) <= 2:
+        century = ref.year - ref.year % 100
+        year += century
+        if year > ref.year + 20:
+            year -= 100
+    return year
+
+
+def _week_monday(day: _dt.date, weeks: int = 0) -> _dt.date:
+    return day - _dt.timedelta(days=day.weekday()) + _dt.timedelta(weeks=weeks)
+
+
+def _weekday_date(ref: _dt.date, weekday: int, mode: str) -> _dt.date:
+    """Resolve a weekday against `ref`.
+
+    mode: "after" (first strictly after ref), "this" (in ref's Monday-to-Sunday week),
+    "next" (in the following week), "last" (in the previous week), "past" (the most recent
+    strictly before ref).
+    """
+    if mode == "after":
+        return ref + _dt.timedelta(days=(weekday - ref.weekday() - 1) % 7 + 1)
+    if mode == "past":
+        return ref - _dt.timedelta(days=(ref.weekday() - weekday - 1) % 7 + 1)
+    weeks = {"this": 0, "next": 1, "last": -1}[mode]
+    return _week_monday(ref, weeks) + _dt.timedelta(days=weekday)
+
+
+def _weekday_number(word: str) -> int | None:
+    word = word.lower().rstrip(".")
+    word = re.sub(r"^hari\s+", "", word)
+    if word in WEEKDAYS:
+        return WEEKDAYS[word]
+    return WEEKDAY_ABBREVIATIONS.get(word)
+
+
+def _is_english(text: str) -> bool:
+    """A rough test used only to order ambiguous numeric dates."""
+    lowered = f" {text.lower()} "
+    indonesian = sum(lowered.count(f" {w} ") for w in ("dan", "yang", "akan", "kami", "anda",
+                                                      "untuk", "pada", "dengan", "ini"))
+    english = sum(lowered.count(f" {w} ") for w in ("the", "and", "you", "we", "will", "to",
+                                                    "on", "for", "is"))
+    return english >= indonesian
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules: (name, pattern, resolver). A resolver returns (date, kind), or None when the match is
+# not a date after all (the span is then free for other rules), or VAGUE when the phrase is a
+# vague one that must hide the dates inside it ("early next week" hides "next week").
+# ---------------------------------------------------------------------------------------------
+
+VAGUE = ("vague", None)
+
+
+@dataclass
+class _Context:
+    text: str
+    ref: _dt.datetime
+    day: _dt.date  # the reference day on ref's own calendar
+
+    @functools.cached_property
+    def month_first(self) -> bool:
+        """Whether an ambiguous numeric date is read month first (see the module docstring)."""
+        offset = self.ref.utcoffset()
+        if offset is None:
+            return False
+        hours = offset.total_seconds() / 3600
+        return -10 <= hours <= -4 and _is_english(self.text)
+
+
+Resolver = Callable[[re.Match, _Context], "tuple | None"]
+
+
+def _relative_day(match: re.Match, ctx: _Context):
+    word = re.sub(r"\s+", " ", match.group(0).lower())
+    if word.startswith(("the day after", "day after")):
+        return ctx.day + _dt.timedelta(days=2), "day"
+    offsets = {
+        "besok lusa": 2, "lusa": 2,
+        "the day before yesterday": -2, "day before yesterday": -2, "kemarin lusa": -2,
+        "tomorrow": 1, "tmrw": 1, "tomorow": 1, "besok": 1, "esok": 1, "esok hari": 1,
+        "yesterday": -1, "kemarin": -1,
+    }
+    return ctx.day + _dt.timedelta(days=offsets.get(word, 0)), "day"
+
+
+def _weekday_rule(match: re.Match, ctx: _Context):
+    wd_word = match.group("wd").lower()
+    pre = (match.group("pre") or "").lower().split()
+    post = re.sub(r"\s+", " ", (match.group("post") or "").lower()).strip()
+    has_hari = bool(match.group("hari"))
+    if wd_word in WEEKDAY_ABBREVIATIONS and not (pre or post):
+        return None
+    if wd_word == "minggu" and not has_hari:
+        return None  # "minggu" alone is "week"; Sunday is "hari Minggu"
+    weekday = _weekday_number(wd_word)
+    mode = "after"
+    if pre:
+        if pre[-1] == "past":
+            mode = "past"
+        elif pre[-1] in ("coming", "upcoming"):
+            mode = "after"
+        elif pre[-1] == "this":
+            mode = "this"
+        elif pre[-1] in ("next", "following"):
+            mode = "next"
+        elif pre[-1] in ("last", "previous"):
+            mode = "last"
+    if post:
+        if re.search(r"depan|next|following", post):
+            mode = "next"
+        elif re.search(r"lalu|kemarin|last|previous", post):
+            mode = "last"
+        elif re.search(r"ini|this", post):
+            mode = "this"
+    return _weekday_date(ctx.day, weekday, mode), "day"
+
+
+def _week_then_weekday(match: re.Match, ctx: _Context):
+    which = match.group("which").lower()
+    mode = {"next": "next", "following": "next", "this": "this", "last": "last",
+            "previous": "last", "depan": "next", "ini": "this", "lalu": "last"}[which]
+    return _weekday_date(ctx.day, _weekday_number(match.group("wd")), mode), "day"
+
+
+def _next_week(match: re.Match, ctx: _Context):
+    weeks = 2 if re.search(r"after\s+next", match.group(0), re.I) else 1
+    return _week_monday(ctx.day, weeks), "week"
+
+
+def _end_of_week(match: re.Match, ctx: _Context):
+    phrase = match.group(0).lower()
+    weeks = 1 if re.search(r"next|following|coming|depan", phrase) else 0
+    if "after next" in phrase:
+        weeks = 2
+    weekday = 5 if re.search(r"weekend|pekan", phrase) else 4
+    return _week_monday(ctx.day, weeks) + _dt.timedelta(days=weekday), "week"
+
+
+def _end_of_month(match: re.Match, ctx: _Context):
+    phrase = match.group(0).lower()
+    if re.search(r"year|tahun", phrase):
+        year = ctx.day.year + (1 if re.search(r"next|depan", phrase) else 0)
+        return _dt.date(year, 12, 31), "day"
+    month_word = match.groupdict().get("m")
+    if month_word:
+        month = MONTHS[month_word.lower()]
+        year = ctx.day.year if month >= ctx.day.month else ctx.day.year + 1
+        if match.groupdict().get("y"):
+            year = int(match.group("y"))
+        return _dt.date(year, month, _month_days(year, month)), "day"
+    first = ctx.day.replace(day=1)
+    if re.search(r"next|following|depan", phrase):
+        first = _add_months(first, 1)
+    return first.replace(day=_month_days(first.year, first.month)), "day"
+
+
+def _amount(match: re.Match) -> int | None:
+    first = _number(match.group("n"))
+    second = _number(match.group("n2")) if match.groupdict().get("n2") else None
+    if first is None:
+        return None
+    return max(first, second) if second is not None else first
+
+
+def _shift(ctx: _Context, amount: int, unit: str, business: bool, sign: int = 1):
+    """(the reference day moved by amount units) or None for nonsense such as 400 days."""
+    if business:
+        if amount > 260:
+            return None
+        return add_business_days(ctx.day, sign * amount)
+    if unit == "day":
+        if amount > 3660:
+            return None
+        return ctx.day + _dt.timedelta(days=sign * amount)
+    if unit == "week":
+        if amount > 520:
+            return None
+        return ctx.day + _dt.timedelta(weeks=sign * amount)
+    if unit == "month":
+        if amount > 240:
+            return None
+        return _add_months(ctx.day, sign * amount)
+    if unit == "year":
+        if amount > 50:
+            return None
+        return _add_months(ctx.day, sign * 12 * amount)
+    if unit == "hour":
+        if amount > 24 * 60:
+            return None
+        moved = ctx.ref + _dt.timedelta(hours=sign * amount)
+        return moved.date()
+    return None
+
+
+def _unit_of(word: str) -> tuple[str, bool]:
+    """('day', True) for 'business days' / 'hari kerja'; ('week', False) for 'minggu'."""
+    word = re.sub(r"\s+", " ", word.lower())
+    business = bool(re.search(r"business|working|work|kerja", word))
+    if re.search(r"24\s*jam", word):
+        return "day", False
+    last = word.split()[-1]
+    if last in ("kerja",):
+        return "day", True
+    return UNITS.get(last.rstrip("."), "day"), business
+
+
+def _duration(match: re.Match, ctx: _Context):
+    amount = _amount(match)
+    if amount is None:
+        return None
+    unit, business = _unit_of(match.group("unit"))
+    found = _shift(ctx, amount, unit, business)
+    return (found, "within") if found else None
+
+
+def _one_unit(match: re.Match, ctx: _Context):
+    found = _shift(ctx, 1, ONE_UNIT_WORDS[match.group("one").lower()], False)
+    return found, "within"
+
+
+def _from_anchor(match: re.Match, ctx: _Context):
+    """'two weeks from tomorrow', '3 days after today', '2 weeks before yesterday'."""
+    amount = _amount(match)
+    if amount is None:
+        return None
+    unit, business = _unit_of(match.group("unit"))
+    anchor = match.group("anchor").lower()
+    base = ctx.day + _dt.timedelta(days={"tomorrow": 1, "yesterday": -1}.get(anchor, 0))
+    sign = -1 if match.group("dir").lower() == "before" else 1
+    shifted = _shift(_Context(ctx.text, ctx.ref, base), amount, unit, business, sign)
+    if shifted is None:
+        return None
+    return shifted, ("within" if sign > 0 and anchor in ("now", "today") else "day")
+
+
+def _ago(match: re.Match, ctx: _Context):
+    amount = _amount(match)
+    if amount is None:
+        return None
+    unit, business = _unit_of(match.group("unit"))
+    found = _shift(ctx, amount, unit, business, sign=-1)
+    return (found, "day") if found else None
+
+
+def _month_ok(match: re.Match) -> bool:
+    """'may' and 'march' are months only when capitalised ("May 5", not "you may 5...")."""
+    word = match.group("m")
+    return not (word.lower().rstrip(".") in MONTH_VERBS and word[0].islower())
+
+
+def _with_year(match: re.Match, ctx: _Context, month: int, day: int):
+    year_text = match.groupdict().get("y")
+    if year_text:
+        found = _safe_date(_full_year(year_text, ctx.day), month, day)
+    else:
+        found = _next_on_or_after(ctx.day, month, day)
+    return (found, "day") if found else None
+
+
+def _day_month(match: re.Match, ctx: _Context):
+    if not _month_ok(match):
+        return None
+    day = _ordinal(match.group("d"))
+    if day is None:
+        return None
+    return _with_year(match, ctx, MONTHS[match.group("m").lower().rstrip(".")], day)
+
+
+def _numeric_date(match: re.Match, ctx: _Context):
+    """12/10/2025, 2025-10-14, 14.10.25, 4/22, 22/04 (see the module docstring for order)."""
+    a, b, c = match.group("a"), match.group("b"), match.group("c")
+    if len(a) == 4:  # year first: 2025-10-14, 2015/08/12, 2015.5.13
+        if not c:
+            return None
+        found = _safe_date(int(a), int(b), int(c))
+        return (found, "day") if found else None
+    first, second = int(a), int(b)
+    if not c:
+        separator = match.group("s")
+        context = match.group("ctx") or match.groupdict().get("wd")
+        if separator != "/" and not context:
+            return None  # "8-10 projects", "4.5 million": not dates without a hint
+        if separator == "/" and not context and (first, second) == (24, 7):
+            return None  # "24/7 support"
+        if separator == "/" and not context and first < second <= 10:
+            return None  # a fraction such as 1/2 or 3/4
+    readings = []
+    for month, day in ((second, first), (first, second)):  # day first, then month first
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            if c:
+                found = _safe_date(_full_year(c, ctx.day), month, day)
+            else:
+                found = _next_on_or_after(ctx.day, month, day)
+            if found and found not in readings:
+                readings.append(found)
+    if not readings:
+        return None
+    if len(readings) == 2:
+        wd = match.groupdict().get("wd")
+        weekday = _weekday_number(wd) if wd else None
+        agreeing = [r for r in readings if weekday is not None and r.weekday() == weekday]
+        if len(agreeing) == 1:
+            return agreeing[0], "day"
+        return (readings[1] if ctx.month_first else readings[0]), "day"
+    return readings[0], "day"
+
+
+def _weekday_and_day(match: re.Match, ctx: _Context):
+    """'Friday the 22nd', 'Monday 21': the first month, from this one on, where they agree."""
+    weekday = _weekday_number(match.group("wd"))
+    day = _ordinal(match.group("d"))
+    if weekday is None or day is None or not 1 <= day <= 31:
+        return None
+    # The reference month when they agree there (people name a day of the current month this
+    # way, past or coming), else the first later month where they agree.
+    first = ctx.day.replace(day=1)
+    for step in range(0, 15):
+        month = _add_months(first, step)
+        found = _safe_date(month.year, month.month, day)
+        if found and found.weekday() == weekday:
+            return found, "day"
+    return None
+
+
+def _day_of_month(match: re.Match, ctx: _Context):
+    """'the 27th', 'on the 4th', 'the 20th of next month', 'tanggal 14'."""
+    day = _ordinal(match.group("d"))
+    if day is None or not 1 <= day <= 31:
+        return None
+    which = (match.groupdict().get("which") or "").lower()
+    first = ctx.day.replace(day=1)
+    if which in ("next", "following", "depan"):
+        first = _add_months(first, 1)
+    elif which in ("last", "previous", "lalu"):
+        first = _add_months(first, -1)
+    elif not which and day < ctx.day.day:
+        first = _add_months(first, 1)
+    found = _safe_date(first.year, first.month, day)
+    return (found, "day") if found else None
+
+
+def _nth_weekday(match: re.Match, ctx: _Context):
+    """'the first Friday of July', 'the second Monday of next month', 'last Friday in May'."""
+    nth_word = match.group("nth").lower()
+    weekday = _weekday_number(match.group("wd"))
+    if weekday is None:
+        return None
+    which = (match.group("which") or "").lower()
+    if nth_word == "last" and not (match.group("m") or match.group(0).lower().endswith("month")):
+        return None  # "last Friday" alone is the weekday rule's
+    if match.group("m"):
+        if not _month_ok(match):
+            return None
+        month = MONTHS[match.group("m").lower().rstrip(".")]
+        year = int(match.group("y")) if match.group("y") else ctx.day.year
+        first = _dt.date(year, month, 1)
+    else:
+        first = ctx.day.replace(day=1)
+        if which in ("next", "following"):
+            first = _add_months(first, 1)
+        elif which in ("last", "previous"):
+            first = _add_months(first, -1)
+
+    def pick(first_of_month: _dt.date) -> _dt.date | None:
+        days = [first_of_month + _dt.timedelta(days=i)
+                for i in range(_month_days(first_of_month.year, first_of_month.month))]
+        matching = [d for d in days if d.weekday() == weekday]
+        if nth_word == "last":
+            return matching[-1]
+        n = _ordinal(nth_word)
+        return matching[n - 1] if n and n <= len(matching) else None
+
+    found = pick(first)
+    if found and match.group("m") and not match.group("y") and found < ctx.day:
+        found = pick(_dt.date(first.year + 1, first.month, 1))
+    return (found, "day") if found else None
+
+
+def _vague(match: re.Match, ctx: _Context):
+    return VAGUE
+
+
+@functools.lru_cache(maxsize=1)
+def _rules() -> list[tuple[str, re.Pattern, Resolver]]:
+    """The ordered rule table. On overlapping matches the longest wins, then the earliest rule."""
+    flags = re.IGNORECASE | re.VERBOSE
+    wd_any = rf"(?P<wd>{_WD_FULL}|minggu|{_WD_SHORT})(?![a-z])\.?"
+    table = [
+        # Vague phrases first: they hide the dates they contain.
+        ("vague", r"""\b(?:(?:early|mid|late|later)[\s-]+(?:(?:this|next|the)\s+)?
+                          (?:week|month|year)
+                        |(?:the\s+)?(?:beginning|start|middle)\s+of\s+(?:(?:this|next|the)\s+)?
+                          (?:week|month|year)
+                        |(?:awal|pertengahan|pertengahan|medio)\s+(?:minggu|pekan|bulan|tahun)
+                          (?:\s+(?:ini|depan))?
+                        |(?:in\s+|over\s+|during\s+|within\s+)?the\s+(?:coming|next\s+few|next\s+couple\s+of)
+                          \s+(?:days|weeks|months)
+                        |(?:within|in)\s+(?:a|one|\d+)\s+(?:day|week|month)s?\s+or\s+(?:two|so|\d+)
+                        |(?:a|the)\s+(?:few|couple\s+of)\s+(?:days|weeks|months)
+                        |beberapa\s+(?:hari|minggu|pekan|bulan)(?:\s+(?:ke\s*depan|lagi))?
+                        )\b""", _vague),
+        ("relative day", r"""\b(?:(?:the\s+)?day\s+after\s+(?:tomorrow|tmrw|tomorow)
+                        |(?:the\s+)?day\s+before\s+yesterday
+                        |today|tonight|tomorrow|tmrw|tomorow|yesterday
+                        |this\s+(?:morning|afternoon|evening)|later\s+today
+                        |(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+)?day|eod|cob
+                        |hari\s+ini|besok\s+lusa|besok|esok\s+hari|esok|kemarin\s+lusa|kemarin
+                        |lusa|malam\s+ini|nanti\s+malam|sore\s+ini|siang\s+ini)\b""",
+         _relative_day),
+        ("weekday", rf"""\b(?P<pre>(?:this\s+(?:coming|upcoming|past)|coming|upcoming|past|this|
+                        next|(?:the\s+)?following|last|previous)\s+)?
+                        (?P<hari>hari\s+)?{wd_any}
+                        (?P<post>\s+(?:depan|ini|lalu|kemarin|(?:minggu|pekan)\s+(?:depan|ini|lalu)
+                        |(?:of\s+)?(?:next|this|last|previous)\s+week
+                        |of\s+the\s+(?:following|next|previous)\s+week))?(?![a-z])""",
+         _weekday_rule),
+        ("week then weekday", rf"""\b(?:(?P<which>next|following|this|last|previous)\s+week
+                        |(?:minggu|pekan)\s+(?P<which2>depan|ini|lalu))\s*(?:,\s*|-\s*|\s)
+                        (?:on\s+|pada\s+)?(?:hari\s+)?{wd_any}(?![a-z])""", None),
+        ("next week", r"""\b(?:(?:the\s+)?(?:next|following|coming)\s+week(?:\s+after\s+next)?
+                        |the\s+week\s+after\s+next|week\s+after\s+next
+                        |(?:minggu|pekan)\s+depan)\b(?!\s*(?:'s|’s))""", _next_week),
+        ("end of week", r"""\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?week
+                        |(?:the\s+)?end\s+of\s+(?:the\s+)?(?:next|following|coming)\s+week
+                        |(?:the\s+)?end\s+of\s+the\s+week\s+after\s+next
+                        |akhir\s+(?:minggu|pekan)(?:\s+(?:ini|depan))?
+                        |(?:this|the|next)\s+weekend)\b""", _end_of_week),
+        ("end of month", rf"""\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:month|year)
+                        |(?:the\s+)?end\s+of\s+(?:the\s+)?(?:next|following)\s+(?:month|year)
+                        |akhir\s+(?:bulan|tahun)(?:\s+(?:ini|depan))?
+                        |(?:the\s+)?end\s+of\s+{_month_full("m")}(?:\s+(?P<y>\d{{4}}))?
+                        |akhir\s+{_month_full("m2")}(?:\s+(?P<y2>\d{{4}}))?)\b""", None),
+        ("duration", rf"""\b(?:within|in|after|inside\s+of|up\s+to|(?:within\s+|in\s+|over\s+|during\s+)?the\s+next
+                        |no\s+later\s+than|dalam(?:\s+(?:waktu|jangka\s+waktu))?|maksimal|maks\.?
+                        |paling\s+lambat|selambat-lambatnya|setelah)\s+
+                        {_NUM_RANGE}\s*
+                        (?P<unit>(?:business|working|work)\s+days?|hari\s+kerja|x\s*24\s*jam
+                        |days?|weeks?|months?|years?|hours?|hrs|hari|minggu|pekan|bulan|tahun|jam)
+                        (?:\s*(?:'s|’s)?\s+time|\s+from\s+(?:now|today)|\s+lagi|\s+ke\s*depan
+                        |\s+dari\s+sekarang)?\b
+                        (?!\s+(?:of|experience|pengalaman|ago|before|after|from|yang\s+lalu|lalu)\b)""", _duration),
+        ("duration after", rf"""\b{_NUM_RANGE}\s*
+                        (?P<unit>(?:business|working|work)\s+days?|hari\s+kerja|x\s*24\s*jam
+                        |days?|weeks?|months?|years?|hours?|hari|minggu|pekan|bulan|tahun|jam)
+                        (?:\s*(?:'s|’s)\s+time|\s+from\s+(?:now|today)|\s+lagi|\s+ke\s*depan
+                        |\s+dari\s+sekarang)\b""", _duration),
+        ("business days", rf"""\b{_NUM_RANGE}\s+
+                        (?P<unit>(?:business|working)\s+days?|hari\s+kerja)\b""", _duration),
+        ("one unit", r"""\b(?:(?:dalam(?:\s+waktu)?|maksimal|paling\s+lambat)\s+(?P<one>sehari|seminggu|sepekan|sebulan|setahun)
+                        (?:\s+(?:lagi|ke\s*depan))?
+                        |(?P<one2>sehari|seminggu|sepekan|sebulan|setahun)\s+(?:lagi|ke\s*depan))\b""",
+         None),
+        ("from anchor", rf"""\b{_NUM_RANGE}\s+
+                        (?P<unit>(?:business|working)\s+days?|days?|weeks?|months?|years?)\s+
+                        (?P<dir>from|after|before)\s+(?P<anchor>now|today|tomorrow|yesterday)\b""",
+         _from_anchor),
+        ("ago", rf"""\b{_NUM_RANGE}\s+(?P<unit>days?|weeks?|months?|years?|hari|minggu|pekan
+                        |bulan|tahun)\s+(?:ago|yang\s+lalu|lalu|sebelumnya)\b""", _ago),
+        # Explicit dates. The weekday written before a date belongs to its span.
+        ("day month year", rf"""(?<![\w.,/$€£-])(?<![$€£]\s)(?:{_WD_PREFIX})?(?:the\s+)?
+                        (?P<d>{_DAY_DIGITS}|{_ORD_WORD})\.?\s*(?:of\s+|[-/]\s*)?{_MON}
+                        (?:(?:\s*,\s*|\s+|\s*[-/]\s*)(?:in\s+)?(?P<y>\d{{4}}|['’]\d{{2}}))?
+                        (?![\w])(?!\s*[:.]\d)""", _day_month),
+        ("month day year", rf"""(?<![\w.,/-])(?:{_WD_PREFIX})?{_MON}(?:\s*[-/]\s*|\s*)(?:the\s+)?
+                        (?P<d>{_DAY_DIGITS}|{_ORD_WORD}|{_CARD_10_31})
+                        (?:\s*,\s*(?P<y>\d{{4}}|['’]\d{{2}})|\s+(?P<y3>\d{{4}}))?
+                        (?![\w])(?!\s*[:.]\d|\s*(?:am|pm|a\.m|p\.m)\b)""", None),
+        ("year month day", rf"""(?<![\w.-])(?P<y>\d{{4}})\s*[-/.]\s*{_MON}\s*[-/.]\s*
+                        (?P<d>{_DAY_DIGITS})(?![\w])""", _day_month),
+        ("numeric date", rf"""(?:(?P<ctx>\b(?:on|by|until|till|before|date:?|dated|due
+                        |tanggal|tgl\.?|pada|hingga|sampai|sebelum|deadline:?)\s+(?:the\s+)?)
+                        |(?:{_WD_PREFIX}))?
+                        (?<![\w./:-])(?P<a>\d{{1,2}}|\d{{4}})(?P<s>[/.-])(?P<b>\d{{1,2}})
+                        (?:(?P=s)(?P<c>\d{{4}}|\d{{2}}))?(?![\w/]|[.:,-]\d)""", _numeric_date),
+        ("weekday and day", rf"""\b(?:(?:this|next|coming)\s+)?(?:hari\s+)?{wd_any},?\s+(?:the\s+)?
+                        (?P<d>{_DAY_DIGITS}|{_ORD_WORD}|{_CARD_10_31})(?![\w/:-]|\.\d)
+                        (?!\s*(?:am|pm|a\.m|p\.m|o'clock|hours?|hrs|minutes?|jam|pukul|days?|
+                        weeks?|months?|years?|hari|minggu|bulan|tahun|[-–]\s*\d))""",
+         _weekday_and_day),
+        ("day of month", rf"""(?:(?:(?P<ctx>\bon\s+)(?:the\s+)?|\bthe\s+)(?P<d>\d{{1,2}}(?:st|nd|rd|th)
+                        |{_ORD_WORD}(?=\s+of\s+(?:this|next|last|previous|the\s+following)\s+month))
+                        (?:\s+(?:of\s+)?(?P<which>this|next|last|previous|following)\s+month)?
+                        |\b(?P<d3>\d{{1,2}}(?:st|nd|rd|th)|{_ORD_WORD})\s+of\s+(?:the\s+)?
+                        (?P<which3>this|next|last|previous|following)\s+month
+                        |\b(?:tanggal|tgl\.?)\s*(?P<d2>\d{{1,2}})(?:\s+bulan\s+(?P<which2>ini|depan))?)
+                        (?![\w/:-]|\.\d)(?!\s*(?:{_alternation(MONTHS)})\b)""", None),
+        # "Let's meet on the 27." / "for the second": a bare day number only right after a
+        # preposition and right before the end of the clause, so "the 3 candidates" is no date.
+        ("day at clause end", rf"""(?:(?P<ctx>\b(?:on|for|by|until|till)\s+)the\s+)
+                        (?P<d>\d{{1,2}}|{_ORD_WORD})(?=\s*(?:[.!?;,]|$))""", _day_of_month),
+        ("nth weekday", rf"""\b(?:the\s+)?(?P<nth>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th)
+                        \s+{wd_any}(?:\s+(?:of|in)\s+(?:(?:the\s+)?(?:(?P<which>this|next|last|previous
+                        |following)\s+)?month|{_MON}(?:\s+(?P<y>\d{{4}}))?))?(?![\w])""",
+         _nth_weekday),
+    ]
+    compiled = []
+    for name, pattern, resolver in table:
+        resolver = resolver or _ADAPTERS[name]
+        compiled.append((name, re.compile(pattern, flags), resolver))
+    return compiled
+
+
+class _Renamed:
+    """A view of a match that reads alternative group names ("which2" as "which")."""
+
+    def __init__(self, match: re.Match, aliases: dict[str, str]):
+        self._match = match
+        self._aliases = aliases
+
+    def group(self, name=0):
+        if isinstance(name, str) and self._match.groupdict().get(name) is None:
+            for alias, target in self._aliases.items():
+                if target == name and self._match.groupdict().get(alias) is not None:
+                    return self._match.group(alias)
+        return self._match.group(name)
+
+    def groupdict(self):
+        merged = dict(self._match.groupdict())
+        for alias, target in self._aliases.items():
+            if merged.get(target) is None and merged.get(alias) is not None:
+                merged[target] = merged[alias]
+        return merged
+
+
+_ADAPTERS: dict[str, Resolver] = {
+    "week then weekday": lambda m, ctx: _week_then_weekday(_Renamed(m, {"which2": "which"}), ctx),
+    "one unit": lambda m, ctx: _one_unit(_Renamed(m, {"one2": "one"}), ctx),
+    "end of month": lambda m, ctx: _end_of_month(_Renamed(m, {"m2": "m", "y2": "y"}), ctx),
+    "month day year": lambda m, ctx: _day_month(_Renamed(m, {"y3": "y"}), ctx),
+    "day of month": lambda m, ctx: _day_of_month(
+        _Renamed(m, {"d2": "d", "d3": "d", "which2": "which", "which3": "which"}), ctx),
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# Spans: deadline words before a date, clock times around it
+# ---------------------------------------------------------------------------------------------
+
+_DEADLINE_BEFORE = re.compile(
+    r"""\b(?:by|no\s+later\s+than|not\s+later\s+than|before|until|till|due(?:\s+by|\s+on)?
+        |deadline(?:\s+is)?:?|paling\s+lambat|paling\s+telat|selambat-lambatnya|sebelum
+        |hingga|sampai(?:\s+dengan)?|batas\s+waktu(?:nya)?:?|tenggat(?:\s+waktu)?:?)
+        \s+(?:(?:the|on|pada|tanggal|tgl\.?)\s+)*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_TIME_AFTER = re.compile(
+    rf"""\s*,?\s*(?:(?P<kw>{_TIME_WORDS})\s*)?{_TIME}
+        |\s*,?\s*(?:at\s+)?(?P<noon>noon|midday)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_TIME_BEFORE = re.compile(
+    rf"""(?P<kw>{_TIME_WORDS})\s*{_TIME}\s*(?:on|pada|,)?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _clock(match: re.Match | None) -> _dt.time | None:
+    """A clock time from a `_TIME` match, or None when it is just a number."""
+    if match is None:
+        return None
+    if match.groupdict().get("noon"):
+        return _dt.time(12, 0)
+    hour, minutes, ampm = match.group("h"), match.group("mi"), match.group("ap")
+    if hour is None or not (minutes or ampm or match.group("kw")):
+        return None
+    h = int(hour)
+    if ampm:
+        if h > 12 or h == 0:
+            return None
+        pm = ampm.lower().startswith("p")
+        h = (h % 12) + (12 if pm else 0)
+    return _dt.time(h, int(minutes or 0))
+
+
+# ---------------------------------------------------------------------------------------------
+# The fallback: dateparser, once per sentence that still holds an unread date-looking piece
+# ---------------------------------------------------------------------------------------------
+
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n+|$)")
+_UNREAD_HINT = re.compile(
+    rf"(?:\d{{1,2}}\s*(?:st|nd|rd|th)?\.?\s*(?:of\s+)?{_MON}|{_mon('m2')}\s*\d{{1,2}}(?!\d))",
+    re.IGNORECASE,
+)
+
+
+def _dateparser_hits(text: str, ref: _dt.datetime, taken: list[tuple[int, int]]):
+    """Dates dateparser finds in sentences where a month-and-day piece is still unread."""
+    hits = []
+    for sentence in _SENTENCE.finditer(text):
+        hints = [h for h in _UNREAD_HINT.finditer(sentence.group(0))
+                 if _month_ok(_Renamed(h, {"m2": "m"})) and not _overlaps(sentence.start() + h.start(),
+                                                    sentence.start() + h.end(), taken)]
+        if not hints:
+            continue
+        from dateparser.search import search_dates  # lazy: a cold start matters
+
+        settings = {"RELATIVE_BASE": ref.replace(tzinfo=None), "PREFER_DATES_FROM": "future",
+                    "RETURN_AS_TIMEZONE_AWARE": False, "DATE_ORDER": "DMY"}
+        found = search_dates(sentence.group(0), languages=["en", "id"], settings=settings) or []
+        cursor = 0
+        for span_text, when in found:
+            offset = sentence.group(0).find(span_text, cursor)
+            if offset < 0:
+                continue
+            cursor = offset + len(span_text)
+            start = sentence.start() + offset
+            end = start + len(span_text)
+            if not any(h.start() + sentence.start() < end and start < h.end() + sentence.start()
+                       for h in hints):
+                continue  # only the unread month-and-day pieces, never "now" or "second"
+            if _overlaps(start, end, taken):
+                continue
+            hits.append((start, end, when.date(), "day"))
+    return hits
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+# ---------------------------------------------------------------------------------------------
+# The public entry point
+# ---------------------------------------------------------------------------------------------
+
+def find_dates(text: str, ref: _dt.datetime) -> list[DateMention]:
+    """Every date phrase of `text`, in order of appearance, resolved against `ref`.
+
+    `ref` is the email's `Date:` header as an aware datetime; the phrases are read on its own
+    calendar (its own UTC offset). A naive `ref` is taken as it is.
+
+    >>> from datetime import datetime, timezone
+    >>> ref = datetime(2025, 11, 7, 16, 45, tzinfo=timezone.utc)  # a Friday
+    >>> [(m.text, str(m.date), m.kind, m.time)
+    ...  for m in find_dates("Your onsite is Tuesday at 2 pm; we decide by Friday.", ref)]
+    [('Tuesday', '2025-11-11', 'day', datetime.time(14, 0)), ('by Friday', '2025-11-14', 'by', None)]
+    """
+    if not text:
+        return []
+    ctx = _Context(text=text, ref=ref, day=ref.date())
+    candidates = []
+    for order, (name, pattern, resolver) in enumerate(_rules()):
+        for match in pattern.finditer(text):
+            if match.end() == match.start():
+                continue
+            resolved = resolver(match, ctx)
+            if resolved is None:
+                continue
+            start = match.start()
+            if "ctx" in pattern.groupindex and match.group("ctx"):
+                start = match.end("ctx")  # "on", "by": read for context, not part of the date
+            candidates.append((start, match.end(), order, resolved))
+    # Longest first, then the earlier rule, then the earlier position.
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    chosen: list[tuple[int, int, tuple]] = []
+    for start, end, _order, resolved in candidates:
+        if not _overlaps(start, end, [(s, e) for s, e, _ in chosen]):
+            chosen.append((start, end, resolved))
+    taken = [(s, e) for s, e, _ in chosen]
+    mentions = [(s, e, r[0], r[1]) for s, e, r in chosen if r is not VAGUE and r[0] is not None]
+    mentions += _dateparser_hits(text, ref, taken)
+    mentions.sort()
+    return [_mention(text, start, end, day, kind) for start, end, day, kind in mentions]
+
+
+def _mention(text: str, start: int, end: int, day: _dt.date, kind: str) -> DateMention:
+    """Trim the span, take in deadline words before it and a clock time next to it."""
+    while end > start and text[end - 1] in " ,.;:(-":
+        end -= 1
+    before = _DEADLINE_BEFORE.search(text, max(0, start - 40), start)
+    if before and before.end() == start:
+        start = before.start()
+        if kind != "within":
+            kind = "by"
+    time = _clock(_TIME_AFTER.match(text, end))
+    if time is None:
+        time = _clock(_TIME_BEFORE.search(text, max(0, start - 30), start))
+    return DateMention(text=text[start:end], start=start, end=end, date=day, time=time, kind=kind)
