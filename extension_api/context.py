@@ -1,0 +1,54 @@
+"""What every request needs: the store (opened once per app), the user's policy and time zone,
+the token, and the clock. Kept in `app.extensions["nextstep"]`."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Callable
+from zoneinfo import ZoneInfo
+
+from flask import current_app, jsonify
+
+from models.policy import PolicySettings
+from models.store import Store
+from models.views import application_json
+
+from . import reading
+
+
+@dataclass
+class ApiContext:
+    """The API's shared state; safe across waitress's threads (the store's engine pools its
+    connections, SQLite runs in WAL mode)."""
+
+    store: Store
+    policy: PolicySettings
+    token: str
+    clock: Callable[[], datetime] | None = None
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.policy.tz)
+
+    def now(self) -> datetime:
+        """The request's moment in the user's time zone: every next step is computed for it."""
+        return self.clock() if self.clock else datetime.now(self.tz)
+
+    def connect(self):
+        return self.store.engine.connect()
+
+    def application(self, application_id: int):
+        with self.connect() as conn:
+            return reading.load_application(conn, application_id)
+
+
+def api() -> ApiContext:
+    return current_app.extensions["nextstep"]
+
+
+def application_response(app, status: int = 200, *, detail: bool = True):
+    """The JSON of one application, its next step computed for now."""
+    ctx = api()
+    response = jsonify(application_json(app, ctx.now(), ctx.policy, detail=detail))
+    response.status_code = status
+    return response
