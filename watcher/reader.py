@@ -1,0 +1,377 @@
+"""Reading one recruiter email: its label, how sure, the key date, the sentence that says so.
+
+The label is judged on what the message itself adds (its new text, without quoted history or
+signature) and its subject. The rules of `watcher.rules` vote sentence by sentence; a decisive
+vote wins in the order of `rules.PRECEDENCE`; without one, the trained text classifier of
+`watcher.textcat` decides (loaded only then, since spaCy costs a second to import).
+
+>>> from types import SimpleNamespace as NS
+>>> from datetime import datetime, timezone
+>>> mail = NS(subject="Next steps", sender="hr@acme.example", sender_name="Acme Careers",
+...           date=datetime(2025, 1, 16, 17, 5, tzinfo=timezone.utc), calendar_events=[],
+...           new_text="Hi Hana,\\n\\nWe'll make a final decision by the end of next week.\\n",
+...           text="", defects=[])
+>>> r = read_message(mail)
+>>> r.label, str(r.key_date), r.key_date_kind
+('decision_timeline', '2025-01-24', 'hear_back')
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from typing import Iterable
+
+from watcher import extract, rules
+from watcher.language import detect_language
+
+# The kind of key date each label carries (LABELS.md); the others carry none.
+KEY_DATE_KIND_OF = {
+    "interview_invite": "interview",
+    "assessment": "deadline",
+    "offer": "deadline",
+    "decision_timeline": "hear_back",
+    "application_received": "hear_back",
+    "still_deciding": "hear_back",
+    "checkin_request": "checkin",
+}
+
+# Below this, a reading is a guess: the classifier is asked, and failing that, `other`.
+RULE_FLOOR = 0.45
+CLASSIFIER_FLOOR = 0.5
+
+
+@dataclass
+class Reading:
+    """What one email says about an application (see LABELS.md for labels and key dates)."""
+
+    direction: str  # "in" | "out"
+    label: str | None
+    confidence: float
+    key_date: date | None = None
+    key_date_kind: str | None = None
+    evidence: str | None = None
+    language: str = "en"
+    interview_at: datetime | None = None
+    company: str | None = None
+    role: str | None = None
+    recruiter_name: str | None = None
+    signals: list[str] = field(default_factory=list)
+    defects: list[str] = field(default_factory=list)
+
+
+# ---- sentences -----------------------------------------------------------------------------------
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st jl no sdr sdri bpk yth e.g i.e etc vs inc ltd co a.m p.m approx jr sr ref tel "
+    "hp wa dll dsb tgl ps u.s dept corp pt cv".split()
+)
+_BULLET = re.compile(r"[ \t]*(?:[-*\u2022\u00b7\u25aa\u25ba>]|\d{1,2}[.)]|[a-z][.)])\s")
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*[ \t]+(?=[\"'(\[]?[A-Z0-9])")
+_LINE_END = re.compile(r"[.!?:;][\"')\]]*$")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Spans (start, end) of the sentences of `text`, so that evidence is quoted verbatim.
+
+    Hard-wrapped lines are joined; blank lines, list items, short lines (greetings, a
+    date line) and sentence ends split.
+
+    >>> t = "Hi Sam,\\n\\nWe decided not to\\nmove forward. Dr. Lee agrees.\\n- one\\n- two"
+    >>> [t[s:e] for s, e in split_sentences(t)]
+    ['Hi Sam,', 'We decided not to\\nmove forward.', 'Dr. Lee agrees.', '- one', '- two']
+    """
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line), line))
+        pos += len(line) + 1
+    blocks: list[tuple[int, int]] = []
+    start = None
+    for i, (s, e, line) in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            if start is not None:
+                blocks.append((start, lines[i - 1][1]))
+                start = None
+            continue
+        if start is None:
+            start = s
+        nxt = lines[i + 1][2] if i + 1 < len(lines) else ""
+        if not nxt.strip():
+            continue  # the blank line closes the block
+        ends_here = (
+            _LINE_END.search(stripped)
+            or _BULLET.match(nxt)
+            or (len(stripped) < 45 and nxt.lstrip()[:1].isupper() and not stripped.endswith(","))
+            or (len(stripped) < 30 and stripped.endswith(","))
+        )
+        if ends_here:
+            blocks.append((start, e))
+            start = None
+    if start is not None:
+        blocks.append((start, lines[-1][1]))
+    spans = []
+    for b_start, b_end in blocks:
+        cut = b_start
+        for m in _SENTENCE_END.finditer(text, b_start, b_end):
+            word = re.search(r"([\w.]+)[.!?]+[\"')\]]*[ \t]+$", text[cut:m.end()])
+            if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
+                continue
+            if word and len(word.group(1)) == 1 and word.group(1).isupper():
+                continue  # an initial: "J. Smith"
+            spans.append((cut, m.end()))
+            cut = m.end()
+        spans.append((cut, b_end))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+# ---- dates ---------------------------------------------------------------------------------------
+
+_DEADLINE_CUE = re.compile(
+    r"\b(?:by|before|within|no later than|deadline|expires?|expiry|due|valid|until|latest|respond|reply|return|"
+    r"submit|complete|let us know|decision|answer|accept|sign|paling lambat|sebelum|batas|tenggat|dalam|hingga|"
+    r"sampai|selambat|konfirmasi|jawaban|berlaku)\b", re.I)
+_START_CUE = re.compile(r"\b(?:start(?:ing|s)? (?:on|date)|first day|join(?:ing)? (?:us )?on|commence|mulai bekerja|"
+                        r"tanggal mulai|hari pertama|bergabung pada|mulai pada|mulai tanggal)\b", re.I)
+_HEAR_BACK_CUE = re.compile(
+    r"\b(?:hear|decision|decide|let you know|get back|update|outcome|result|news|feedback|contact|touch|respond|"
+    r"reply|review|shortlist|inform|notify|kabar|hasil|keputusan|pengumuman|dihubungi|menghubungi|informasi|"
+    r"diumumkan|memutuskan|jawaban)\w*", re.I)
+
+
+# "within 3 days of receiving this email" counts from the email's date, which is the resolver's
+# reference anyway; blanked (same length, so offsets hold) because "N days of ..." reads as a
+# duration of experience to the resolver.
+_FROM_RECEIPT = re.compile(
+    r"\s+(?:of|from|after) (?:(?:receiving|the receipt of|receipt of|the date of|getting|opening)\s+)?"
+    r"(?:this|the|our|that)\s+(?:e-?mail|message|invitation|invite|link|letter)|\s+(?:of|from) receipt\b"
+    r"|\s+sejak (?:email|surel|pesan|undangan) ini (?:diterima|dikirim)", re.I)
+
+
+def _dates_in(text: str, ref: datetime | None):
+    if ref is None or not text:
+        return []
+    text = _FROM_RECEIPT.sub(lambda m: " " * len(m.group(0)), text)
+    try:
+        from watcher.dates import find_dates
+    except ImportError:  # the resolver is part of the package; a broken install reads no dates
+        return []
+    try:
+        return find_dates(text, ref)
+    except Exception:  # a resolver bug must not lose the label
+        return []
+
+
+# ---- the reading ---------------------------------------------------------------------------------
+
+
+class _Message:
+    """The parts of a parsed email the reader uses, with sentences and their normal forms."""
+
+    def __init__(self, parsed):
+        self.subject = (getattr(parsed, "subject", "") or "").strip()
+        body = getattr(parsed, "new_text", "") or ""
+        if not body.strip():
+            body = getattr(parsed, "text", "") or ""
+        self.body = body
+        self.ref = getattr(parsed, "date", None)
+        spans = split_sentences(body)
+        self.sentences = [self.subject] + [body[s:e] for s, e in spans]
+        self.normal = [rules.normalise(s) for s in self.sentences]
+        self._dates: dict[int, list] = {}
+
+    def dates(self, i: int):
+        if i not in self._dates:
+            self._dates[i] = _dates_in(self.sentences[i], self.ref)
+        return self._dates[i]
+
+
+def _noisy_or(weights: Iterable[float]) -> float:
+    miss = 1.0
+    for w in weights:
+        miss *= 1.0 - w
+    return 1.0 - miss
+
+
+def _vote(msg: _Message, language: str, parsed) -> tuple[dict, dict]:
+    """Scores per label and, per label, the hits (weight, sentence index) that made them."""
+    hits = rules.match_rules(msg.normal, language)
+    if language == "id":  # Indonesian recruiters mix in English ("interview", "offering letter")
+        hits += [h for h in rules.match_rules(msg.normal, "en") if h.rule.language == "en"]
+    votes: dict[str, dict] = defaultdict(dict)  # label -> rule name -> (weight, index)
+    for hit in hits:
+        label, weight = hit.rule.label, hit.rule.weight
+        if hit.rule.dated_label and any(m.kind in ("day", "by", "within", "week") for m in msg.dates(hit.index)):
+            label, weight = hit.rule.dated_label, hit.rule.dated_weight or weight
+        key = hit.rule.name or hit.rule.patterns[0]
+        best = votes[label].get(key)
+        if best is None or weight > best[0]:
+            votes[label][key] = (weight, hit.index)
+    events = [e for e in (getattr(parsed, "calendar_events", None) or []) if (e.method or "").upper() != "CANCEL"]
+    if events:
+        about = " ".join([msg.normal[0]] + [rules.normalise(e.summary or "") for e in events])
+        interview = re.search(r"interview|wawancara|call|chat|screen|panel|onsite|on-site|meet|conversation|temu", about)
+        votes["interview_invite"]["calendar invite"] = (0.9 if interview else 0.5, 0)
+    scores = {label: _noisy_or(w for w, _ in v.values()) for label, v in votes.items()}
+    return scores, votes
+
+
+def _decide(scores: dict) -> tuple[str | None, float]:
+    for group in rules.PRECEDENCE:
+        strong = [(scores[l], l) for l in group if scores.get(l, 0.0) >= rules.DECISIVE]
+        if strong:
+            score, label = max(strong)
+            return label, score
+    return None, 0.0
+
+
+def _evidence_index(label: str, votes: dict) -> int | None:
+    hits = votes.get(label)
+    if not hits:
+        return None
+    weight, index = max(hits.values(), key=lambda wi: (wi[0], -wi[1]))
+    return index
+
+
+def _interview_date(msg: _Message, votes: dict, parsed) -> tuple[date | None, datetime | None]:
+    events = [e for e in (getattr(parsed, "calendar_events", None) or []) if (e.method or "").upper() != "CANCEL"]
+    if len(events) == 1 and (events[0].start or events[0].day):
+        start = events[0].start
+        return (start.date() if start else events[0].day), start
+    hit_rows = sorted({i for _, i in votes.get("interview_invite", {}).values()})
+    for rows in (hit_rows, range(len(msg.sentences))):
+        days = {}
+        for i in rows:
+            for m in msg.dates(i):
+                if m.kind == "day":
+                    days.setdefault(m.date, m)
+        if len(days) == 1:
+            (day, mention), = days.items()
+            at = None
+            if mention.time is not None and msg.ref is not None:
+                at = datetime.combine(day, mention.time, tzinfo=msg.ref.tzinfo)
+            return day, at
+        if len(days) > 1:
+            return None, None  # a list of options to choose from
+    return None, None
+
+
+def _first_date(msg: _Message, rows: Iterable[int], kinds: tuple[str, ...], cue=None, avoid=None):
+    for i in rows:
+        sentence = msg.sentences[i]
+        if avoid is not None and avoid.search(sentence):
+            continue
+        if cue is not None and not cue.search(sentence):
+            continue
+        for m in msg.dates(i):
+            if m.kind in kinds:
+                return m.date
+    return None
+
+
+def _key_date(label: str, msg: _Message, votes: dict, parsed) -> tuple[date | None, datetime | None]:
+    hit_rows = sorted({i for _, i in votes.get(label, {}).values()})
+    if label == "interview_invite":
+        return _interview_date(msg, votes, parsed)
+    if label in ("assessment", "offer"):
+        every = range(len(msg.sentences))
+        day = (_first_date(msg, hit_rows, ("by", "within"), avoid=_START_CUE)
+               or _first_date(msg, every, ("by", "within"), cue=_DEADLINE_CUE, avoid=_START_CUE)
+               or _first_date(msg, hit_rows, ("day",), avoid=_START_CUE)
+               or _first_date(msg, every, ("day",), cue=_DEADLINE_CUE, avoid=_START_CUE))
+        return day, None
+    if label == "checkin_request":
+        return _first_date(msg, hit_rows, ("by", "within", "day")), None
+    if label in ("decision_timeline", "application_received", "still_deciding"):
+        rows = sorted({i for v in votes.values() for _, i in v.values()} | set(hit_rows))
+        # A week without a day ("next week") names no date: it stops the search with null.
+        for i in rows:
+            sentence = msg.sentences[i]
+            cues = [c.end() for c in _HEAR_BACK_CUE.finditer(sentence)]
+            mentions = [m for m in msg.dates(i) if m.kind in ("by", "within", "day", "week")]
+            if not cues or not mentions or _START_CUE.search(sentence):
+                continue
+            # The date nearest after a hear-back word: "the panel meets on Monday, and we'll let
+            # you know on Tuesday" is Tuesday.
+            m = min(mentions, key=lambda m: min((m.start - c if m.start >= c else 1000 + c - m.start) for c in cues))
+            return (None if m.kind == "week" else m.date), None
+        return None, None
+    return None, None
+
+
+def _classify_with_model(msg: _Message, language: str) -> tuple[str, float] | None:
+    try:
+        from watcher import textcat
+    except ImportError:
+        return None
+    text = msg.subject + "\n" + msg.body
+    try:
+        probs = textcat.predict(text)
+    except Exception:  # no trained model, or spaCy missing: rules alone
+        return None
+    if not probs:
+        return None
+    label = max(probs, key=probs.get)
+    return label, probs[label]
+
+
+def read_message(parsed, *, me: Iterable[str] = (), use_model: bool = True) -> Reading:
+    """Read one parsed email (`watcher.mime.ParsedEmail`); `me` are the user's own addresses.
+
+    Never raises on strange input: an empty or unreadable message is `other` with low confidence.
+    """
+    defects = list(getattr(parsed, "defects", None) or [])
+    msg = _Message(parsed)
+    language = detect_language(msg.subject + "\n" + msg.body)
+    sender = (getattr(parsed, "sender", "") or "").lower()
+    mine = {a.strip().lower() for a in me if a and a.strip()}
+    people = extract.read_people(parsed, msg.body, language)
+    if sender and sender in mine:
+        return Reading(direction="out", label=None, confidence=1.0, language=language, defects=defects,
+                       company=people.company, role=people.role)
+
+    scores, votes = _vote(msg, language, parsed)
+    label, confidence = _decide(scores)
+    if label is None:
+        best = max(scores.items(), key=lambda kv: kv[1], default=(None, 0.0))
+        model = _classify_with_model(msg, language) if use_model else None
+        if model and model[1] >= CLASSIFIER_FLOOR and (best[0] is None or model[1] >= best[1]):
+            label, confidence = model[0], round(min(model[1], 0.9), 3)
+        elif best[0] is not None and best[1] >= RULE_FLOOR:
+            label, confidence = best
+        elif model:
+            label, confidence = model[0], min(model[1], 0.5)
+        else:
+            label, confidence = "other", 0.2 if msg.body.strip() else 0.1
+
+    key_date, interview_at = _key_date(label, msg, votes, parsed)
+    if label == "interview_invite" and interview_at is None:
+        interview_at = _interview_date(msg, votes, parsed)[1]
+    index = _evidence_index(label, votes)
+    evidence = msg.sentences[index].strip() if index is not None else None
+    if not evidence:
+        evidence = msg.subject or (msg.sentences[1].strip() if len(msg.sentences) > 1 else None)
+    return Reading(
+        direction="in",
+        label=label,
+        confidence=round(min(max(confidence, 0.0), 0.99), 3),
+        key_date=key_date,
+        key_date_kind=KEY_DATE_KIND_OF.get(label) if key_date else None,
+        evidence=evidence,
+        language=language,
+        interview_at=interview_at if label == "interview_invite" else None,
+        company=people.company,
+        role=people.role,
+        recruiter_name=people.recruiter_name,
+        signals=rules.find_signals(msg.normal, language),
+        defects=defects,
+    )

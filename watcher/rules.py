@@ -1,0 +1,491 @@
+"""The reading rules: what recruiters write, as data.
+
+Each `Rule` is a small object (in the manner of afew's filters): the label it votes for, the
+language it reads, its patterns (regular expressions over one normalised sentence: lower case,
+straight quotes, single spaces), and a weight, how sure the label is when the pattern matches.
+`unless` patterns cancel a rule within the same sentence (an "if you are shortlisted, we'll be
+in touch" is not a promise to write). A rule with `dated_label` votes for that label instead when
+its sentence names a date ("we will decide by Friday" is a decision timeline, "we will let you
+know" is not).
+
+`PRECEDENCE` is the order in which a label with a decisive score (≥ `DECISIVE`) wins over the
+others: a rejection sentence beats "if you have questions, contact us", an acknowledgement beats
+its own "we'll get back to you within two weeks". Labels in one group compare their scores.
+
+>>> hits = match_rules(["we have decided not to move forward with your application."], "en")
+>>> sorted({h.rule.label for h in hits})
+['rejection']
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+DECISIVE = 0.75
+
+PRECEDENCE: tuple[tuple[str, ...], ...] = (
+    ("rejection",),
+    ("offer",),
+    ("checkin_request",),
+    ("recruiter_outreach",),
+    ("interview_invite", "assessment"),
+    ("application_received",),
+    ("decision_timeline",),
+    ("other",),
+    ("still_deciding",),
+    ("will_contact_you",),
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One way of saying something that decides a label.
+
+    >>> r = Rule("offer", "en", (r"\\boffer letter\\b",), 0.9)
+    >>> bool(r.regex.search("your offer letter is attached."))
+    True
+    """
+
+    label: str
+    language: str  # "en" | "id" | "*" (both)
+    patterns: tuple[str, ...]
+    weight: float
+    unless: tuple[str, ...] = ()
+    dated_label: str | None = None
+    dated_weight: float | None = None
+    name: str = ""
+    regex: re.Pattern = field(init=False, repr=False, compare=False)
+    unless_regex: re.Pattern | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "regex", re.compile("|".join(f"(?:{p})" for p in self.patterns)))
+        unless = re.compile("|".join(f"(?:{p})" for p in self.unless)) if self.unless else None
+        object.__setattr__(self, "unless_regex", unless)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A rule that matched sentence number `index`."""
+
+    rule: Rule
+    index: int
+
+
+# Reusable pieces of patterns.
+_IF = r"\b(?:if|should|unless|in case|in the event)\b"
+_QUESTIONS = r"\b(?:questions?|concerns?|queries|query|problems?|issues?|help|assistance)\b"
+_APPLIED = r"\b(?:you applied|your (?:recent )?application|thank(?:s| you) for (?:applying|your application)|applied (?:for|to))\b"
+# "If your profile matches, we will contact you": boilerplate of an acknowledgement.
+_COND_EN = (
+    r"\b(?:if|should|once|when|in case)\b[^\n]{0,90}\b(?:match(?:es)?|fit|fits|suit(?:s|able)?|align|shortlist(?:ed)?|"
+    r"selected|successful|qualif\w*|meet(?:s)?|interested|move forward|moving forward|proceed|progress|"
+    r"advance|opportunit\w*|opening|vacanc\w*|need|next steps?|further)\b"
+)
+_COND_ID = (
+    r"\b(?:jika|apabila|bila|kalau|seandainya|hanya)\b[^\n]{0,80}\b(?:lolos|sesuai|memenuhi|terpilih|cocok|lanjut|"
+    r"berkualifikasi|dibutuhkan|kesempatan|lowongan)\b"
+)
+_CONTACT_EN = (
+    r"\b(?:contact(?:ed)?|in touch|reach(?:ing)? out|hear|get back|call|invite|be notified|notify|let you know)\b"
+)
+_CONTACT_ID = r"\b(?:hubungi|dihubungi|menghubungi|kabar|undang|diundang|dikabari|informasikan)\b"
+
+RULES: list[Rule] = [
+    # ---- rejection -----------------------------------------------------------------------------
+    Rule("rejection", "en", (
+        r"\b(?:not|n't|unable to|no longer) (?:be )?(?:able to )?(?:mov|proceed|progress|advanc|continu|pursu|tak|go|consider)\w* "
+        r"(?:forward |ahead |further )?(?:with |in )?(?:your (?:application|candidacy|profile|cv|resume|submission)|you\b(?! (?:through|to the next)))",
+        r"\bdecided to (?:move|go|proceed|continue|pursue|progress)\w* (?:forward |ahead )?(?:with )?(?:other|another|a different|different|more|the other|candidates|applicants)",
+        r"\b(?:mov|proceed|go|continu|progress)\w* (?:forward |ahead )?with (?:other|another|a different|candidates whose|the candidates? (?:whose|who|that))",
+        r"\bregret to (?:inform|let you know|tell you|advise|say)",
+        r"\bapplication (?:was|has been|is|were|had been) (?:not successful|unsuccessful|declined|rejected|not selected)",
+        r"\b(?:unable|not able|not in a position) to offer you\b|\bnot to (?:extend|make) (?:you )?an offer",
+        r"\b(?:offered|given) (?:it|the (?:role|position|job)) to (?:another|a|an|the other) (?:\w+ )?(?:candidate|applicant|person)",
+        r"\b(?:selected|chosen|hired|identified|found|decided on|gone with|went with|extended an offer to|offered the (?:role|position) to) "
+        r"(?:another|a different|a more|an(?:other)? internal|the other|other|a|an) (?:\w+ )?(?:candidate|applicant|person|individual)",
+        r"\b(?:go|going|gone|went) (?:in|with) a different direction",
+        r"\b(?:we|i|the team)(?: have|'ve)? (?:decided|chosen|elected) not to (?:proceed|move|progress|continue|pursue|invite|offer)",
+        r"\bno longer (?:be )?(?:considering|considered|under consideration|being considered|in consideration)",
+    ), 0.95, unless=(r"\bif you\b(?! (?:are|were) no longer)", r"\bunless\b", r"\buntil\b"), name="not moving forward"),
+    Rule("rejection", "en", (
+        r"\b(?:position|role|vacancy|opening|job|requisition|post)(?: (?:you applied|that you applied|you've applied|you interviewed) (?:for|to))? "
+        r"(?:has|have|had|is|was) (?:now |recently |already )?(?:been )?(?:filled|closed|cancel+ed|withdrawn|no longer available|eliminated)",
+        r"\b(?:we|they|the team)(?: have|'ve) (?:filled|closed|cancel+ed) (?:the|this|that) (?:position|role|vacancy|opening|requisition|search)",
+        r"\b(?:decided|decision) to (?:close|cancel|not fill) (?:the|this) (?:position|role|search|requisition)",
+    ), 0.9, name="position filled"),
+    Rule("rejection", "en", (
+        r"\b(?:not|n't) (?:been )?(?:selected|shortlisted|chosen|successful)\b",
+        r"\bunsuccessful\b",
+        r"\b(?:not|n't) (?:a (?:good |strong )?(?:match|fit)|the (?:right|best) (?:fit|match))\b",
+        r"\b(?:not|n't) (?:be )?(?:moving|move|proceeding|proceed|progressing|progress|advancing) (?:forward|further|ahead)\b",
+        r"\bwill not be (?:scheduling|inviting|offering|extending)",
+    ), 0.85, unless=(_IF, r"\buntil\b", r"\bif\b"), name="not selected"),
+    Rule("rejection", "en", (
+        r"\bwithdr[ae]wn? (?:your|you from) (?:application|candidacy|consideration)",
+        r"\byour (?:application|candidacy) (?:has been|was|is being) withdrawn",
+    ), 0.8, unless=(r"\bas (?:you )?requested\b", r"\bat your request\b", r"\byou (?:have )?(?:asked|requested|chose)\b"), name="withdrawn"),
+    Rule("rejection", "en", (
+        r"\bunfortunately\b",
+        r"\b(?:best of luck|good luck|every success|all the best|the very best)\b[^\n]{0,40}\b(?:search|future|endeavou?rs|career)",
+    ), 0.4, name="regret"),
+    Rule("rejection", "id", (
+        r"\b(?:belum|tidak) (?:dapat |bisa )?(?:lolos|terpilih|lulus|berhasil|diterima|memenuhi (?:kualifikasi|kriteria|persyaratan|syarat)|"
+        r"sesuai dengan (?:kebutuhan|kualifikasi|kriteria|persyaratan))",
+        r"\b(?:belum|tidak) (?:dapat|bisa) (?:melanjutkan|dilanjutkan|kami lanjutkan|diproses lebih lanjut|kami proses lebih lanjut|"
+        r"mengikuti tahap|lanjut|mengundang anda|kami undang|menawarkan)",
+        r"\bdengan berat hati\b",
+        r"\bmemutuskan untuk (?:melanjutkan|memproses|memilih|melanjutkan proses dengan) (?:proses )?(?:dengan )?kandidat lain",
+        r"\bkandidat lain yang (?:lebih |paling )?(?:sesuai|cocok|tepat|memenuhi)",
+        r"\blamaran (?:anda|saudara|saudari|kamu) (?:tidak|belum) (?:dapat|berhasil|lolos|kami proses|kami lanjutkan|terpilih)",
+        r"\bbelum berjodoh\b",
+        r"\b(?:posisi|lowongan|formasi)(?: ini| tersebut| yang anda lamar)? (?:telah|sudah) (?:terisi|ditutup|diisi|dibatalkan)",
+    ), 0.92, unless=(_COND_ID, r"\b(?:jika|apabila|bila|kalau) (?:anda )?(?:tidak|belum)\b"), name="belum dapat melanjutkan"),
+    Rule("rejection", "id", (
+        r"\bsemoga sukses\b|\bsukses (?:selalu|untuk karier)\b|\bkesempatan (?:lain|berikutnya|di masa (?:depan|mendatang))\b",
+    ), 0.35, name="semoga sukses"),
+    # ---- offer ---------------------------------------------------------------------------------
+    Rule("offer", "en", (
+        r"\b(?:pleased|delighted|happy|excited|thrilled|glad|proud) to (?:formally |officially )?(?:offer you|extend (?:you )?(?:an|a|the|this|our) (?:formal |written |verbal |conditional )?offer|"
+        r"make you an offer|present (?:you with )?(?:an|the|our) offer)",
+        r"\b(?:like|love|want) to (?:formally |officially )?(?:offer you (?:the |a |this |our )?(?:position|role|job|post|place|opportunity to join|employment)|"
+        r"extend (?:you )?(?:an|a|the|this) (?:formal |written |verbal |conditional )?offer|make you an offer)",
+        r"\b(?:offer you|offering you) (?:the |a |this )?(?:position|role|job|post|employment)\b",
+        r"\b(?:offer|package) (?:is |will be |remains )?(?:valid|open) (?:until|through|for)\b|\boffer (?:expires|deadline)\b",
+    ), 0.96, unless=(r"\binterview\b",), name="offer you the position"),
+    Rule("offer", "*", (
+        r"\boffer of employment\b|\bemployment offer\b|\boffer letter\b|\b(?:formal|written|verbal|conditional|job) offer\b(?!s)",
+        r"\b(?:accept|sign|review|countersign|consider)(?:ing)? (?:the|this|our|your|my) (?:formal |written )?offer\b",
+        r"\bwelcome (?:aboard|to the team)\b",
+    ), 0.85, unless=(r"\bhow to\b", r"\btips?\b", r"\bcounter ?offer\b", r"\bjob offers\b"), name="offer letter"),
+    Rule("offer", "en", (
+        r"\bcongratulations?\b[^\n]{0,80}\b(?:offer|hired|joining|welcome aboard|selected for the (?:role|position))",
+    ), 0.85, unless=(r"\binterview\b", r"\bnext (?:round|stage|step)\b", r"\bassessment\b", r"\bmov(?:e|ing) forward\b"), name="congratulations offer"),
+    Rule("offer", "id", (
+        r"\b(?:kami )?(?:ingin |dengan senang hati |dengan gembira )?menawarkan (?:kepada )?(?:anda |saudara |saudari )?(?:posisi|jabatan|pekerjaan|kontrak kerja)",
+        r"\b(?:surat penawaran(?: kerja)?|penawaran kerja|offering letter|surat tawaran(?: kerja)?)\b",
+        r"\b(?:selamat|kami ucapkan selamat)\b[^\n]{0,80}\b(?:diterima (?:bekerja|sebagai|di)|bergabung dengan|lolos seluruh|terpilih sebagai)",
+        r"\b(?:anda|saudara|saudari) (?:dinyatakan )?(?:diterima|lulus) (?:bekerja|sebagai|untuk posisi|menjadi)",
+        r"\b(?:menerima|konfirmasi penerimaan|jawaban atas|menandatangani) (?:tawaran|penawaran)\b",
+    ), 0.92, unless=(r"\blamaran\b(?![^\n]*\bpenawaran\b)", r"\bwawancara\b", r"\bpsikotes\b"), name="menawarkan posisi"),
+    # ---- check-in request ----------------------------------------------------------------------
+    Rule("checkin_request", "en", (
+        r"\bif (?:you )?(?:still )?(?:haven't|have not|don't|do not|didn't|did not|havent|dont|hear nothing|not hear)[^\n]{0,80}"
+        r"\b(?:follow(?:ing)? up|check(?:ing)? in|check back|touch base|reach out|get in touch|ping|nudge|chase|contact|email|"
+        r"let (?:me|us) know|drop (?:me|us)|remind)",
+        r"\b(?:follow(?:ing)? up|check(?:ing)? in|check back|touch base|reach out|get in touch|ping (?:me|us)|nudge|chase|contact (?:me|us)|"
+        r"email (?:me|us)|drop (?:me|us)|remind (?:me|us))[^\n]{0,60}\bif (?:you )?(?:still )?(?:haven't|have not|don't|do not|didn't|havent|dont)\b",
+    ), 0.95, name="follow up if you haven't heard"),
+    Rule("checkin_request", "en", (
+        r"\b(?:please|do|feel free to|don't hesitate to|do not hesitate to|you're welcome to|you are welcome to|you can|you may|by all means|"
+        r"happy for you to|i'd (?:appreciate|welcome) (?:it if you|you)|(?:would|do) you mind)(?: do| (?:to )?just)? "
+        r"(?:follow(?:ing)? up|check(?:ing)? in|check back|touch base|ping (?:me|us)|nudge (?:me|us)|chase (?:me|us)|"
+        r"give (?:me|us) a nudge|remind (?:me|us)|drop (?:me|us) a (?:line|note))",
+    ), 0.55, unless=(_QUESTIONS, r"\bwith any\b"), dated_label="checkin_request", dated_weight=0.92,
+        name="please follow up"),
+    Rule("checkin_request", "id", (
+        r"\b(?:jika|kalau|apabila|bila|seandainya)\b[^\n]{0,90}\bbelum (?:juga )?(?:menerima|mendapat(?:kan)?|ada|dapat|terima|mendengar|dihubungi)\b"
+        r"[^\n]{0,90}\b(?:silakan|mohon|jangan ragu|boleh|harap|bisa|dipersilakan)\b",
+        r"\b(?:silakan|mohon|jangan ragu untuk|boleh|harap|dipersilakan)\b[^\n]{0,60}\b(?:hubungi|menghubungi|tanyakan|menanyakan|ingatkan|mengingatkan|"
+        r"follow up|kabari|email)\b[^\n]{0,60}\b(?:jika|kalau|apabila|bila)\b[^\n]{0,60}\bbelum\b",
+    ), 0.95, name="kalau belum ada kabar, silakan hubungi"),
+    Rule("checkin_request", "id", (
+        r"\b(?:silakan|jangan ragu untuk|boleh|harap|mohon|dipersilakan) (?:untuk )?(?:menindaklanjuti|follow up|menanyakan (?:kembali|lagi|perkembangan)|"
+        r"menghubungi (?:saya|kami) (?:kembali|lagi)|hubungi (?:saya|kami) (?:kembali|lagi)|mengingatkan (?:saya|kami)|ingatkan (?:saya|kami))",
+    ), 0.55, unless=(r"\bpertanyaan\b", r"\bkendala\b"), dated_label="checkin_request", dated_weight=0.92,
+        name="silakan hubungi saya kembali"),
+    # ---- recruiter outreach --------------------------------------------------------------------
+    Rule("recruiter_outreach", "en", (
+        r"\b(?:came|come|stumbled) across your (?:profile|background|resume|cv|linkedin|github|portfolio|work|talk|post|blog|experience|details|page|projects?)",
+        r"\b(?:i'm|i am|we're|we are) (?:currently )?(?:partnering|working|recruiting|hiring|searching|retained) (?:with|for|on behalf of|exclusively with) "
+        r"(?:a|an|my|our|one of|several|some)\b",
+        r"\bon behalf of (?:my|our|a) client\b|\b(?:my|our) client\b",
+        r"\b(?:your|you) (?:profile|background|experience|skill ?set) (?:caught my (?:eye|attention)|stood out|stands out|really stood out)",
+        r"\bi (?:recruit|hire|headhunt) (?:for|in)\b",
+        r"\bthought of you\b|\bthought you (?:might|may|could|would) be (?:a (?:great|good|strong) fit|interested)",
+        r"\b(?:are you|would you be|might you be) (?:currently )?(?:open|interested|looking)[^\n]{0,40}\b(?:new |other |exploring |hearing about |a )?(?:opportunit|roles?|positions?|move|change)",
+    ), 0.9, unless=(_APPLIED,), name="came across your profile"),
+    Rule("recruiter_outreach", "en", (
+        r"\b(?:exciting|great|unique|interesting) (?:new )?(?:opportunity|role|position)\b",
+        r"\b(?:would|are) you (?:be )?open to (?:a |an )?(?:quick |brief |short |15-minute |\d+[- ]min(?:ute)? )?(?:chat|call|conversation)",
+        r"\bi(?:'m| am) a (?:technical |tech |senior |lead |specialist )?(?:recruiter|headhunter|talent (?:partner|acquisition)|recruitment consultant)\b",
+        r"\bopen to (?:new |other )?(?:opportunities|roles|a new role|a move|a change)\b",
+    ), 0.6, unless=(_APPLIED,), name="open to a chat"),
+    Rule("recruiter_outreach", "id", (
+        r"\b(?:menemukan|melihat|membaca) profil (?:anda|linkedin anda|kamu|saudara)",
+        r"\bapakah (?:anda|kamu|saudara) (?:saat ini )?(?:terbuka|tertarik|berminat)\b[^\n]{0,60}\b(?:peluang|kesempatan|posisi|peran|tawaran|ngobrol|berdiskusi|diskusi|pindah)",
+        r"\b(?:klien kami|klien saya)\b",
+        r"\bsaya (?:adalah |seorang |merupakan )?(?:rekruter|recruiter|headhunter|konsultan rekrutmen|talent acquisition)\b",
+        r"\bprofil (?:anda|kamu) (?:sangat )?(?:menarik|sesuai|cocok)",
+    ), 0.88, unless=(r"\blamaran (?:anda|kamu)\b", r"\bmelamar\b"), name="menemukan profil anda"),
+    # ---- interview invite ----------------------------------------------------------------------
+    Rule("interview_invite", "en", (
+        r"\binvit(?:e|es|ing|ed) you (?:to|for) (?:a|an|the|our|your|come|join|meet|speak)?\s?(?:[\w-]+ ){0,4}?(?:interview|conversation|call|chat|meeting|screen|onsite|on-site|"
+        r"visit|discussion|assessment (?:centre|center|day)|panel|video call|zoom|teams call|coffee)",
+        r"\binterview (?:is|has been|was|is now|have been|will be) (?:confirmed|scheduled|booked|rescheduled|moved|arranged|set|planned)\b",
+        r"\b(?:confirm(?:ing)?|confirmed|reschedul\w+|schedul(?:e|ed|ing)|book(?:ed|ing)?|arrang(?:e|ed|ing)|set(?:ting)? up|line up) "
+        r"(?:your|the|an|our|a|a time for your|a time for the|some time for)\s?(?:[\w-]+ ){0,3}?(?:interview|call|screen|meeting|onsite|on-site|chat|conversation)",
+        r"\bplease (?:hold|reserve|block)\b[^\n]{0,50}\b(?:for (?:your|the|an?)|interview|call)",
+        r"\b(?:move|moving|invite|bring|advance|progress) (?:you )?(?:forward )?(?:to|for|into) (?:the |our |a |an )?(?:formal |final |next |in-person |onsite )?"
+        r"(?:onsite|on-site|in-person|final|next|second|third) (?:interview|round|stage)",
+        r"\b(?:next|second|third|final|first) (?:round|stage) (?:interview|of interviews)\b",
+    ), 0.92, unless=(r"\bthank(?:s| you) for (?:attending|coming|your time)", r"\bhow (?:was|did) (?:your|the)"),
+        name="invite you to an interview"),
+    Rule("interview_invite", "en", (
+        r"\b(?:like|love|want|keen|happy|pleased|excited|delighted|glad)(?: to)? (?:to )?(?:schedule|set up|arrange|organi[sz]e|book|line up|invite you|bring you|have you|get you|meet you|speak with you|talk with you|chat with you)"
+        r"[^\n]{0,60}?\b(?:interview|call|chat|conversation|meeting|screen|onsite|on-site|in for|round|panel|meet|speak|talk|team)\b",
+        r"\b(?:your|share your|send (?:me |us )?your|provide your|know your|let (?:me|us) know your|confirm your|with your) availability\b",
+        r"\b(?:let (?:me|us) know|share|send (?:me|us)?) (?:a few |some |two or three |2-3 )?(?:times|time slots|slots|dates|days) (?:that |when |which )?(?:work|you are|you're|suit|would)",
+        r"\bwhen (?:would|are|will) you (?:be )?(?:available|free)\b",
+        r"\b(?:select|choose|pick|book|grab|reserve|suggest|propose) (?:a|one|your|the|an|any)? ?(?:[\w-]+ )?(?:time|slot|timeslot|time slot|date|day) (?:that|which|for|from|below|to|on)\b",
+        r"calendly\.com|\bscheduling link\b|\bbook a (?:time|slot)\b",
+        r"\b(?:will|'ll) (?:be )?(?:reach(?:ing)? out|contact(?:ing)? you|in touch|email(?:ing)? you) [^\n]{0,40}\bto (?:schedule|arrange|set up|book|coordinate)",
+        r"\b(?:phone|video|technical|tech|virtual|panel|zoom|teams|google meet|onsite|on-site) (?:interview|screen)\b[^\n]{0,40}\b(?:on|at|for|with|scheduled|confirmed)\b",
+    ), 0.85, unless=(r"\bthank(?:s| you) for (?:attending|coming|your time|taking the time to (?:meet|speak|interview))", _COND_EN),
+        name="schedule a call"),
+    Rule("interview_invite", "*", (
+        r"^(?:re: |fw: |fwd: )?(?:\[[^\]]*\] )?(?:interview (?:invitation|invite|request|confirmation|confirmed|scheduled|details|schedule|availability|update)|"
+        r"invitation (?:to|for) (?:an? )?interview|(?:phone|video|technical|onsite|on-site|final) interview|interview with\b|undangan (?:wawancara|interview)|jadwal (?:wawancara|interview))",
+    ), 0.8, name="subject: interview"),
+    Rule("interview_invite", "en", (
+        r"\b(?:interview|call|meeting|chat)\b[^\n]{0,30}\b(?:on|at|for) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}(?::\d\d)? ?(?:am|pm))",
+        r"\blook(?:ing)? forward to (?:meeting|speaking with|talking (?:to|with)|seeing|chatting with) you (?:on|at|next|this|tomorrow)\b",
+    ), 0.55, unless=(r"\bthank(?:s| you) for\b", r"\bafter\b", r"\bfollowing\b"), name="interview on a day"),
+    Rule("interview_invite", "id", (
+        r"\bmengundang (?:anda|saudara|saudari|kamu|bapak|ibu|mas|mbak)?\s?(?:untuk )?(?:mengikuti |hadir (?:dalam|pada|di) |melanjutkan ke )?(?:sesi |tahap |proses )?"
+        r"(?:wawancara|interview|temu|pertemuan|diskusi|user interview|hr interview)",
+        r"\bundangan (?:wawancara|interview)|\bjadwal (?:wawancara|interview)\b",
+        r"\b(?:wawancara|interview) (?:anda )?(?:akan |telah |sudah )?(?:dilaksanakan|diadakan|dijadwalkan|berlangsung|kami jadwalkan|dikonfirmasi|dijadwal ulang|dipindahkan)",
+        r"\b(?:pilih|memilih|tentukan|menentukan|konfirmasi) (?:salah satu )?(?:jadwal|waktu|slot)\b",
+        r"\bketersediaan (?:waktu|jadwal) (?:anda|kamu)|\bkapan (?:anda|kamu) (?:bersedia|tersedia|bisa|luang)|\bkesediaan (?:anda )?(?:untuk )?(?:hadir|mengikuti)|\bkonfirmasi kehadiran",
+    ), 0.9, unless=(r"\bterima kasih (?:atas|telah|sudah) (?:kehadiran|mengikuti|meluangkan)",), name="mengundang wawancara"),
+    Rule("interview_invite", "id", (
+        r"\blolos (?:ke )?(?:tahap|seleksi) (?:wawancara|interview)",
+        r"\b(?:wawancara|interview) (?:via|melalui|secara|lewat) (?:zoom|google meet|online|daring|telepon|video|tatap muka|luring|offline|teams)",
+    ), 0.75, name="lolos ke tahap wawancara"),
+    # ---- assessment ----------------------------------------------------------------------------
+    Rule("assessment", "en", (
+        r"\b(?:complete|take|finish|submit|start|begin|attempt|undertake|sit|access|do) (?:the |an |our |a |this |your |these |two |three |some |following |short |brief |required |attached )*"
+        r"(?:[\w-]+ ){0,3}?(?:assessments?|tests?|challenges?|exercises?|questionnaires?|assignments?|quiz(?:zes)?|screening questions|case study|take-home|homework|evaluation)\b",
+        r"\b(?:online|coding|technical|skills?|aptitude|cognitive|psychometric|personality|numerical|verbal|logical|pre-employment|take-home|take home|programming|written) "
+        r"(?:assessment|test|challenge|exercise|assignment|task)\b",
+        r"\b(?:hackerrank|codility|codesignal|coderbyte|testgorilla|hirevue|devskiller|testdome|mettl|criteria corp|pymetrics|harver|codingame|vervoe|canditech)\b",
+        r"\b(?:one-way|recorded|asynchronous|on-demand) video (?:interview|assessment)",
+    ), 0.9, unless=(r"\bthank(?:s| you) for (?:completing|taking|submitting|finishing)", r"\byou (?:have )?(?:successfully )?(?:completed|submitted|finished|passed|did)\b",
+                    r"\bresults?\b"), dated_label="assessment", dated_weight=0.93, name="complete the assessment"),
+    Rule("assessment", "en", (
+        r"\b(?:answer|respond to|reply to|fill (?:out|in)|complete|return) (?:the |these |a few |some |our |following |below |short |brief |additional )*(?:[\w-]+ ){0,2}?(?:questions|questionnaire|form)\b",
+        r"\b(?:additional|more|further) (?:application )?(?:information|details) (?:is |are )?(?:required|needed)\b",
+        r"\b(?:complete|update|finish|finali[sz]e) your (?:candidate )?(?:profile|application)\b[^\n]{0,40}\b(?:to|in order to|before|so)\b",
+    ), 0.8, unless=(r"\bif you have\b", _QUESTIONS + r"[^\n]{0,20}\b(?:about|regarding)\b", r"\bunsubscribe\b"), name="answer the questions"),
+    Rule("assessment", "id", (
+        r"\b(?:mengerjakan|menyelesaikan|mengikuti|mengisi|melengkapi|selesaikan|kerjakan|ikuti|isi|lengkapi) (?:\w+ ){0,3}?"
+        r"(?:tes|test|psikotes|asesmen|assessment|ujian|tugas|studi kasus|kuesioner|kuisioner|soal|formulir|form|data diri|profil|take-home|coding challenge)\b(?! wawancara)",
+        r"\b(?:psikotes|tes (?:online|tertulis|kemampuan|teknis|potensi|kepribadian|psikologi|bahasa inggris|logika|koding|coding|bakat)|online test|asesmen online|technical test|take[- ]home)\b",
+        r"\b(?:batas waktu|tenggat|deadline) (?:pengerjaan|pengumpulan|penyelesaian|pengisian)",
+        r"\b(?:tautan|link) (?:tes|asesmen|assessment|ujian|pengerjaan|psikotes)",
+    ), 0.9, unless=(r"\bterima kasih (?:telah|sudah|atas) (?:mengerjakan|menyelesaikan|mengikuti)", r"\bhasil\b"),
+        dated_label="assessment", dated_weight=0.93, name="mengerjakan tes"),
+    # ---- application received ------------------------------------------------------------------
+    Rule("application_received", "en", (
+        r"\b(?:we|i)(?: have|'ve)? (?:successfully |now )?(?:received|got|receive) your (?:job |online |recent )?(?:application|cv|resume|submission|candidacy)",
+        r"\byour (?:job |online |recent )?(?:application|submission|cv|resume)(?: for [^\n]{0,80}?)? (?:has|have|was|is) (?:been |now )?(?:successfully )?"
+        r"(?:received|submitted|sent|complete|completed|delivered|recorded|in good hands|on its way|safely with us)",
+        r"\bconfirm(?:s|ing)? (?:that )?(?:we (?:have )?received|receipt of|your application)",
+        r"\b(?:application|submission) (?:received|confirmation|submitted|acknowledg(?:e)?ment)\b",
+        r"\byou (?:have )?(?:successfully )?(?:submitted an application|applied (?:for|to))\b",
+        r"\bthank(?:s| you) for (?:submitting|sending) (?:your|an|us your) (?:application|cv|resume)",
+    ), 0.92, unless=(r"\bif you (?:have )?(?:applied|submitted)\b",), name="we received your application"),
+    Rule("application_received", "en", (
+        r"\b(?:we|our (?:team|recruiters?|recruiting team|hiring team)|the (?:hiring |recruiting |recruitment )?team|a recruiter|one of our recruiters)(?:'ll| will| are| is)? "
+        r"(?:now |carefully |personally |currently |be |soon )*(?:review|reviewing|assess|assessing|evaluate|evaluating|consider|considering|look(?:ing)? (?:at|over)|read|process|processing) "
+        r"(?:your|all|every|each|the) (?:application|applications|profile|qualifications|cv|resume|submission|candidacy|background|experience)",
+        r"\b(?:is|are) (?:now |currently )?(?:under review|being reviewed|being considered|under consideration|in review)\b",
+        r"\b(?:high|large) (?:volume|number) of (?:applications|applicants|candidates)\b",
+        r"\bonly (?:shortlisted|selected|successful) (?:candidates|applicants)\b",
+    ), 0.68, unless=(r"\bstill\b", r"\bremains?\b", r"\bcontinue\b"), name="we will review your application"),
+    Rule("application_received", "en", (
+        _COND_EN + r"[^\n]{0,120}" + _CONTACT_EN,
+        _CONTACT_EN + r"[^\n]{0,60}" + _COND_EN,
+    ), 0.5, unless=(r"\bhaven't heard\b", r"\bquestions?\b"), name="if shortlisted we'll be in touch"),
+    Rule("application_received", "en", (
+        r"\bthank(?:s| you) (?:so much |very much )?for (?:your )?(?:applying|application|interest in (?:joining|working|the|our|a career|this))",
+    ), 0.5, name="thanks for applying"),
+    Rule("application_received", "id", (
+        r"\blamaran (?:anda|saudara|saudari|kamu|bapak|ibu)\b[^\n]{0,80}?\b(?:telah|sudah|berhasil) (?:kami )?(?:terima|diterima|masuk|terkirim|dikirim|kami terima|tercatat)",
+        r"\b(?:kami )?(?:telah|sudah) (?:menerima|kami terima) lamaran",
+        r"\bkonfirmasi (?:penerimaan )?lamaran|\blamaran (?:diterima|terkirim|berhasil dikirim|masuk)\b",
+        r"\b(?:anda|kamu) (?:telah|sudah|berhasil) (?:melamar|mengirim(?:kan)? lamaran)",
+    ), 0.92, name="lamaran telah kami terima"),
+    Rule("application_received", "id", (
+        r"\b(?:akan|sedang|telah) (?:kami )?(?:tinjau|meninjau|ditinjau|proses|diproses|review|direview|pelajari|mempelajari|seleksi|menyeleksi|evaluasi|mengevaluasi)\b"
+        r"[^\n]{0,40}\b(?:lamaran|berkas|cv|profil|kualifikasi|setiap)",
+        r"\b(?:lamaran|berkas|cv)(?: anda| kamu)? (?:akan |sedang )(?:kami )?(?:tinjau|ditinjau|proses|diproses|review|direview|pelajari|seleksi|evaluasi)",
+        r"\bbanyaknya (?:lamaran|pelamar)\b|\bjumlah (?:lamaran|pelamar) yang (?:banyak|besar)",
+    ), 0.68, unless=(r"\bmasih\b",), name="lamaran akan kami tinjau"),
+    Rule("application_received", "id", (
+        _COND_ID + r"[^\n]{0,100}" + _CONTACT_ID,
+        r"\bhanya (?:kandidat|pelamar|peserta) yang[^\n]{0,60}" + _CONTACT_ID,
+    ), 0.5, name="jika lolos akan dihubungi"),
+    Rule("application_received", "id", (
+        r"\bterima kasih (?:atas|telah|sudah|untuk) (?:lamaran|melamar|mengirim(?:kan)? lamaran|minat (?:anda|kamu))",
+    ), 0.5, name="terima kasih atas lamaran"),
+    # ---- hear-back: will contact you / decision timeline ---------------------------------------
+    Rule("will_contact_you", "en", (
+        r"\b(?:we|i|the team|the panel|the hiring (?:team|manager|committee)|they|someone|one of us|our team|my colleague|[a-z]+ from our team)"
+        r"(?:'ll| will| should| shall| expect to| hope to| aim to| plan to| intend to| are going to| am going to| will try to| will be able to| are aiming to| are hoping to|'d like to| would like to| want to) "
+        r"(?:be able to |then |also |certainly |definitely |soon |promptly |shortly )?"
+        r"(?:make|reach|have|come to|finali[sz]e|confirm|share|announce|communicate|let you know|get back to you|come back to you|revert|respond|update you|"
+        r"be in touch|reach out|contact you|follow up with you|touch base|circle back|keep you (?:posted|updated|informed)|inform you|notify you|get in touch|"
+        r"send you|give you|provide you|let (?:every|each|all)[\w ]{0,20} know|tell you|decide)\b",
+        r"\b(?:you(?:'ll| will| should| can expect to)|expect to) (?:hear|receive|get) (?:back |news |an update |a response |an answer |feedback |the (?:outcome|result|decision))",
+        r"\b(?:a |the |our |final |hiring )?(?:decision|outcome|results?) (?:is |are |will be |should be )?(?:expected|due|made|reached|taken|ready|available|shared|communicated|announced)",
+    ), 0.7, unless=(_COND_EN, _QUESTIONS, r"\b(?:please|feel free|do not hesitate|don't hesitate)\b",
+                    r"\b(?:we|i) (?:will|'ll) (?:have|make|give|send) you (?:an? )?(?:offer|access|link|login)"),
+        dated_label="decision_timeline", dated_weight=0.86, name="we'll let you know"),
+    Rule("will_contact_you", "id", (
+        r"\b(?:kami|saya|tim kami|tim|pihak kami|user|manajer)? ?akan (?:segera |kembali |langsung )?(?:memberi(?:kan)?|menyampaikan|mengirim(?:kan)?|menginformasikan|mengumumkan|"
+        r"mengabarkan|mengabari|menghubungi|memberitahu(?:kan)?|mengonfirmasi|mengkonfirmasi|memutuskan|mengambil keputusan|kabari)\b",
+        r"\b(?:anda|kamu|setiap (?:pelamar|kandidat|peserta)|seluruh (?:kandidat|pelamar|peserta|finalis)|para (?:kandidat|pelamar|finalis|peserta)|kandidat|semua (?:kandidat|finalis|peserta))"
+        r" akan (?:menerima|mendapat(?:kan)?|diberi|dihubungi|diinformasikan|dikabari|diberitahu)",
+        r"\bhasil(?:nya)?(?: seleksi| wawancara| akhir| keputusan| tes)? akan (?:kami )?(?:informasikan|sampaikan|umumkan|kabarkan|kirimkan|diinformasikan|disampaikan|diumumkan|keluar)",
+        r"\bkeputusan (?:akhir )?(?:akan )?(?:kami )?(?:ambil|sampaikan|umumkan|informasikan|keluar|diambil|disampaikan|diumumkan)",
+        r"\b(?:kami|saya) kabari\b|\bkabar (?:selanjutnya|lebih lanjut|berikutnya)\b",
+    ), 0.7, unless=(_COND_ID, r"\bbelum\b", r"\bpertanyaan\b", r"\bsilakan\b"),
+        dated_label="decision_timeline", dated_weight=0.86, name="akan kami kabari"),
+    Rule("decision_timeline", "en", (
+        r"\b(?:expect|hope|aim|plan|intend)(?:s|ing)? to (?:have|make|reach|get|share|finish|complete|wrap up|conclude|close|finali[sz]e) [^\n]{0,60}\b"
+        r"(?:decision|process|interviews|outcome|selection|feedback)\b",
+        r"\b(?:timeline|timing) (?:for|of|on) (?:our|the|a|this) decision\b|\bdecision (?:date|timeline)\b",
+    ), 0.45, dated_label="decision_timeline", dated_weight=0.86, name="decision by a date"),
+    Rule("decision_timeline", "id", (
+        r"\b(?:target|rencana|harapan|diharapkan|dijadwalkan)\b[^\n]{0,40}\b(?:keputusan|hasil|pengumuman)\b",
+        r"\bpengumuman (?:hasil )?(?:akan|dijadwalkan|rencananya)",
+    ), 0.45, dated_label="decision_timeline", dated_weight=0.86, name="pengumuman pada tanggal"),
+    # ---- still deciding ------------------------------------------------------------------------
+    Rule("still_deciding", "en", (
+        r"\bstill (?:in the (?:middle of|process of)|interviewing|reviewing|evaluating|assessing|considering|finali[sz]ing|deciding|meeting|speaking|talking|"
+        r"waiting|working through|gathering|collecting|going through|finishing|completing|awaiting|discussing|deliberating|in discussions|in progress|ongoing|open|to meet|have (?:a few|some|two|three|more|other) candidates)",
+        r"\b(?:haven't|hasn't|have not|has not|not yet|yet to)(?: yet)? (?:made|reached|come to|taken|make|reach|finali[sz]ed?|decided|been able to (?:make|reach))\b(?: (?:a|our|the|any|final) ?(?:final )?decision)?",
+        r"\bdecision (?:has|have|is|was) (?:not|n't) (?:yet )?(?:been )?(?:made|reached|final)|\bno (?:final )?decision (?:has been|yet|is)\b",
+        r"\b(?:taking|take|taken|took|will take) (?:a (?:bit|little) |slightly |much |a lot |somewhat )?longer than (?:expected|anticipated|planned|we (?:hoped|expected|anticipated|planned))",
+        r"\b(?:need|needs|needed|require|requires|asked for|ask for|take|taking) (?:a (?:bit|little) |some |a few (?:more )?(?:days|weeks) |)?(?:more|additional|extra) time\b",
+        r"\b(?:process|decision|timeline|hiring|search|role|position|requisition|recruitment)(?: has| is| was| have)? (?:been |now |currently |temporarily )?(?:delayed|pushed back|postponed|paused|on hold|slowed|frozen)",
+        r"\b(?:put|placed) (?:the |this )?(?:role|position|search|hiring|process|requisition)? ?on hold\b|\bhiring freeze\b",
+        r"\bno (?:news|update|decision) (?:yet|to share)\b|\bnothing (?:to share|new to report|has been decided|decided) yet\b",
+        r"\b(?:still|remain|remains) (?:under (?:consideration|review)|in (?:the running|consideration|the process|our pipeline|contention))",
+        r"\bwaiting (?:on|for) (?:feedback|approval|sign-off|the (?:hiring manager|panel|team|budget))",
+    ), 0.85, unless=(r"\bif you (?:are|have|need|'re)\b",), name="still interviewing"),
+    Rule("still_deciding", "id", (
+        r"\bmasih (?:dalam (?:proses|tahap)|mewawancarai|meninjau|mempertimbangkan|menunggu|melakukan|memproses|berlangsung|berjalan|menyelesaikan|mengevaluasi|menimbang|"
+        r"berdiskusi|membahas|ada (?:beberapa )?kandidat|mempelajari|menyeleksi)",
+        r"\b(?:keputusan|hasil)(?: akhir)? (?:masih )?belum\b|\bbelum (?:dapat |bisa )?(?:kami )?(?:ambil|putuskan|memutuskan|diputuskan|ada keputusan)",
+        r"\b(?:ditunda|tertunda|diundur|dibekukan|ditangguhkan|on hold|lebih lama dari(?: yang)? (?:rencana|direncanakan|perkiraan|dijadwalkan|seharusnya|biasanya))",
+        r"\b(?:waktu tambahan|tambahan waktu)|\bmembutuhkan waktu (?:lebih|tambahan)",
+        r"\bmohon maaf atas (?:keterlambatan|waktu tunggu|penundaan|lamanya)",
+    ), 0.85, unless=(r"\bjika\b[^\n]{0,30}\bbelum\b",), name="masih dalam proses"),
+    Rule("still_deciding", "en", (r"\bthank(?:s| you) for (?:your|being so) patien(?:ce|t)\b",), 0.3, name="thanks for your patience"),
+    Rule("still_deciding", "id", (r"\bkesabaran\b",), 0.3, name="kesabaran"),
+    # ---- other ---------------------------------------------------------------------------------
+    Rule("other", "en", (
+        r"\bjob alert|\bjobs? (?:for you|matching your|that match|you may (?:be interested in|like)|recommended for you|based on your)|\brecommended jobs\b|\b\d+\+? new jobs?\b|\bsimilar jobs\b|\bnew jobs? (?:for|near|in)\b",
+        r"\b(?:verification|security|one-time|confirmation) (?:code|pin|passcode)|\breset your password\b|\bpassword (?:reset|change)|\bverify your (?:email|account)|\bsign-in attempt\b|\blog-?in (?:attempt|alert)",
+        r"\byour order\b|\border (?:#|number|confirmation)\b|\bhas (?:been )?shipped\b|\bout for delivery\b|\bpayment (?:received|confirmation)\b|\byour receipt\b",
+        r"\b(?:viewed|appeared in) (?:your profile|\d+ searches)\b|\bwho(?:'s)? viewed your profile\b",
+    ), 0.88, name="job alert"),
+    Rule("other", "en", (
+        r"\bunsubscribe\b|\bemail preferences\b|\bmanage (?:your )?(?:alerts|notifications|subscriptions)\b",
+        r"\bnewsletter\b|\bwebinar\b|\bapply now\b|\bview (?:all )?jobs\b|\bsee (?:all |more )?jobs\b|\bearly applicant\b",
+    ), 0.45, name="newsletter"),
+    Rule("other", "id", (
+        r"\blowongan (?:baru|terbaru|pekerjaan terbaru|yang (?:sesuai|cocok|mungkin))|\bnotifikasi (?:lowongan|pekerjaan)|\brekomendasi (?:lowongan|pekerjaan)|\b\d+ lowongan\b",
+        r"\bkata sandi\b|\bkode (?:verifikasi|otp|keamanan)\b|\bverifikasi (?:email|akun)\b",
+        r"\bpesanan anda\b|\bpembayaran (?:berhasil|diterima)\b",
+    ), 0.88, name="lowongan terbaru"),
+    Rule("other", "id", (
+        r"\bberhenti berlangganan\b|\bhentikan notifikasi\b|\bpengaturan (?:akun|notifikasi)\b|\bbuletin\b|\bwebinar\b|\blamar sekarang\b",
+    ), 0.45, name="berhenti berlangganan"),
+]
+
+
+@dataclass(frozen=True)
+class Signal:
+    """A tone worth showing beside the next step ("positive": a green light; "cooling")."""
+
+    name: str
+    language: str
+    pattern: str
+    regex: re.Pattern = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "regex", re.compile(self.pattern))
+
+
+SIGNALS: list[Signal] = [
+    Signal("positive", "en", r"\b(?:we were|i was|everyone was|the team was) (?:very |really |all |so |genuinely )?impressed|\bimpressed (?:with|by)\b|"
+           r"\benjoyed (?:meeting|speaking|talking|our|the|getting)|\bkeep (?:us|me) posted\b|\bgreat (?:conversation|chat|call|interview)\b|"
+           r"\b(?:strong|excellent|great|impressive) candidate\b|\b(?:really|very much) (?:liked|enjoyed)\b|\bone of the best\b|\bappreciated how\b|\bwent (?:really |very )?well\b"),
+    Signal("positive", "id", r"\bterkesan\b|\bsangat (?:menarik|baik|senang|terkesan)\b|\bkabari (?:kami|saya)\b|\bkami senang\b|\btertarik dengan\b|\bberjalan (?:dengan )?(?:baik|lancar)\b"),
+    Signal("cooling", "en", r"\bunfortunately\b|\bother candidates\b|\bdelay(?:ed|s)?\b|\bon hold\b|\bnot (?:yet )?in a position\b|\bslower\b"),
+    Signal("cooling", "id", r"\bmohon maaf\b|\bkandidat lain\b|\bditunda\b|\btertunda\b|\bwaktu tunggu\b"),
+]
+
+_NORMALISE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ",
+                            "\u2013": "-", "\u2014": "-", "\u2011": "-"})
+_SPACES = re.compile(r"\s+")
+
+
+def normalise(sentence: str) -> str:
+    """The form rules read: lower case, straight quotes, one space between words.
+
+    >>> normalise("We\u2019ll  be\\nin touch")
+    "we'll be in touch"
+    """
+    return _SPACES.sub(" ", sentence.translate(_NORMALISE)).strip().lower()
+
+
+def rules_for(language: str) -> list[Rule]:
+    """The rules that read `language`, in precedence order of the list."""
+    return [r for r in RULES if r.language in (language, "*")]
+
+
+def match_rules(sentences: list[str], language: str) -> list[Hit]:
+    """Every (rule, sentence) match; `sentences` are already `normalise`d.
+
+    One search per rule over the joined text, not one per sentence: a message has ten or more
+    sentences and the rule list a hundred patterns.
+
+    >>> [h.index for h in match_rules(["hello.", "your application has been received."], "en")]
+    [1]
+    """
+    text = "\n".join(sentences)
+    starts, pos = [], 0
+    for s in sentences:
+        starts.append(pos)
+        pos += len(s) + 1
+    hits: list[Hit] = []
+    for rule in rules_for(language):
+        seen = set()
+        for m in rule.regex.finditer(text):
+            i = bisect_right(starts, m.start()) - 1
+            if i in seen:
+                continue
+            seen.add(i)
+            if rule.unless_regex is not None and rule.unless_regex.search(sentences[i]):
+                continue
+            hits.append(Hit(rule, i))
+    return hits
+
+
+def find_signals(sentences: list[str], language: str) -> list[str]:
+    """The tones found, in a stable order ("positive" before "cooling").
+
+    >>> find_signals(["we were impressed with your portfolio."], "en")
+    ['positive']
+    """
+    text = "\n".join(sentences)
+    found = []
+    for sig in SIGNALS:
+        if sig.language == language and sig.name not in found and sig.regex.search(text):
+            found.append(sig.name)
+    return found

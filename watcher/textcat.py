@@ -1,0 +1,105 @@
+"""The trained text classifier: a spaCy `textcat` (bag of words and bigrams, exclusive labels).
+
+It answers when no rule is decisive. It is trained by `scripts/train_textcat.py` (or
+`nextstep retrain`) from the project's labelled mail plus the user's corrections, and saved under
+`watcher/data/textcat/` (about a megabyte). spaCy is imported only on first use: it costs about a
+second, which ordinary mail, read by the rules alone, never pays.
+
+One model reads both languages: a blank English tokenizer splits Indonesian just as well (words
+and punctuation), and building spaCy's Indonesian pipeline would cost two more seconds.
+
+>>> clean_text("Hi  Sam,\\nWe'd LIKE to meet on 12/03.")
+"hi sam , we'd like to meet on 0/0 ."
+"""
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+MODEL_DIR = Path(__file__).parent / "data" / "textcat"
+LABELS = (
+    "application_received", "interview_invite", "assessment", "decision_timeline", "checkin_request",
+    "will_contact_you", "still_deciding", "rejection", "offer", "recruiter_outreach", "other",
+)
+# 2**15 hashed features keep the saved model near a megabyte; collisions are rare at this size.
+_CONFIG = {
+    "threshold": 0.0,
+    "model": {
+        "@architectures": "spacy.TextCatBOW.v3",
+        "exclusive_classes": True,
+        "ngram_size": 2,
+        "no_output_layer": False,
+        "length": 2 ** 15,
+    },
+}
+_nlp = None
+
+
+def clean_text(text: str) -> str:
+    """What the classifier reads: lower case, digits folded, punctuation spaced, one space."""
+    text = text.lower().replace("\u2019", "'")
+    text = re.sub(r"\d+", "0", text)
+    text = re.sub(r"([,.!?;:()\[\]\"])", r" \1 ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def train(examples: list[tuple[str, str]], out_dir: str | Path = MODEL_DIR, *, epochs: int = 25,
+          seed: int = 7) -> Path:
+    """Train on `(text, label)` pairs and save the model to `out_dir`; returns `out_dir`.
+
+    `text` is a message's subject and new text; `label` one of LABELS. User corrections are
+    simply more pairs.
+
+    >>> train([("we received your application", "application_received"),
+    ...        ("unfortunately we will not move forward", "rejection")], "/tmp/tc-doc", epochs=2).name
+    'tc-doc'
+    """
+    import spacy
+    from spacy.training import Example
+    from spacy.util import minibatch
+
+    random.seed(seed)
+    spacy.util.fix_random_seed(seed)
+    nlp = spacy.blank("en")
+    textcat = nlp.add_pipe("textcat", config=_CONFIG)
+    for label in LABELS:
+        textcat.add_label(label)
+    data = []
+    for text, label in examples:
+        if label not in LABELS:
+            raise ValueError(f"unknown label {label!r} in training data: use one of {', '.join(LABELS)}")
+        doc = nlp.make_doc(clean_text(text))
+        data.append(Example.from_dict(doc, {"cats": {l: float(l == label) for l in LABELS}}))
+    optimizer = nlp.initialize(lambda: data)
+    for _ in range(epochs):
+        random.shuffle(data)
+        for batch in minibatch(data, size=8):
+            nlp.update(batch, sgd=optimizer, drop=0.1)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(out)
+    global _nlp
+    _nlp = None  # the next predict() reads the new model
+    return out
+
+
+def available(model_dir: str | Path = MODEL_DIR) -> bool:
+    """Whether a trained model is on disk."""
+    return (Path(model_dir) / "config.cfg").exists()
+
+
+def predict(text: str, model_dir: str | Path = MODEL_DIR) -> dict[str, float]:
+    """Probabilities per label for `text`; {} when no model has been trained.
+
+    >>> isinstance(predict("we'd like to invite you to an interview"), dict)
+    True
+    """
+    global _nlp
+    if _nlp is None:
+        if not available(model_dir):
+            return {}
+        import spacy
+
+        _nlp = spacy.load(model_dir)
+    return dict(_nlp(clean_text(text)[:20000]).cats)
