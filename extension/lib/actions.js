@@ -22,7 +22,7 @@ export const ACTIONS = Object.freeze([
 // Which actions are an email the user sends, and which event says it went out.
 const SENT_EVENT = Object.freeze({
   send_thank_you: 'thank_you_sent',
-  send_final_thanks: 'thank_you_sent',
+  send_final_thanks: 'final_thanks_sent',
   follow_up: 'follow_up_sent',
   stay_in_touch: 'follow_up_sent',
 });

@@ -23,7 +23,7 @@ test('every action and check-in has words on screen', () => {
 
 test('"I sent it" tells a thank-you from a follow-up, and is absent where nothing is sent', () => {
   assert.equal(sentEventKind('send_thank_you'), 'thank_you_sent');
-  assert.equal(sentEventKind('send_final_thanks'), 'thank_you_sent');
+  assert.equal(sentEventKind('send_final_thanks'), 'final_thanks_sent');
   assert.equal(sentEventKind('follow_up'), 'follow_up_sent');
   assert.equal(sentEventKind('stay_in_touch'), 'follow_up_sent');
   assert.equal(sentEventKind('wait'), null);
