@@ -188,7 +188,7 @@ _NUM_WORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty)[\s-](?:one|two|three|four|
              r"eight|nine)|(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)\s+"
              r"(?:puluh(?:\s+(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan))?|belas)|"
              + _alternation(CARDINALS) + r")")
-_NUM = rf"(?:\d{{1,3}}|{_NUM_WORD})(?![\w])"
+_NUM = rf"(?:\d{{1,3}}(?!\d)|{_NUM_WORD}(?![\w]))"
 _NUM_RANGE = (rf"(?P<n>{_NUM})(?:\s*(?:-|–|—|to|or|atau|sampai|hingga|s\.?/?d\.?)\s*"
               rf"(?P<n2>{_NUM}))?")
 _TIME = (r"(?P<h>[01]?\d|2[0-3])(?:(?P<sep>[:.])(?P<mi>[0-5]\d))?\s*"
@@ -558,6 +558,8 @@ def _numeric_date(match: re.Match, ctx: _Context):
             return None  # "24/7 support"
         if separator == "/" and not context and first < second <= 10:
             return None  # a fraction such as 1/2 or 3/4
+        if separator == "." and second > 12:
+            return None  # "9.30" is a clock time (Indonesian writes "pukul 9.30")
     readings = []
     for month, day in ((second, first), (first, second)):  # day first, then month first
         if 1 <= month <= 12 and 1 <= day <= 31:
@@ -742,7 +744,7 @@ def _rules() -> list[tuple[str, re.Pattern, Resolver]]:
         ("year month day", rf"""(?<![\w.-])(?P<y>\d{{4}})\s*[-/.]\s*{_MON}\s*[-/.]\s*
                         (?P<d>{_DAY_DIGITS})(?![\w])""", _day_month),
         ("numeric date", rf"""(?:(?P<ctx>\b(?:on|by|until|till|before|date:?|dated|due
-                        |tanggal|tgl\.?|pada|hingga|sampai|sebelum|deadline:?)\s+(?:the\s+)?)
+                        |tanggal|tgl\.?|pada|hingga|sampai|sebelum|deadline:?)\s*(?:the\s+)?)
                         |(?:{_WD_PREFIX}))?
                         (?<![\w./:-])(?P<a>\d{{1,2}}|\d{{4}})(?P<s>[/.-])(?P<b>\d{{1,2}})
                         (?:(?P=s)(?P<c>\d{{4}}|\d{{2}}))?(?![\w/]|[.:,-]\d)""", _numeric_date),
@@ -810,11 +812,17 @@ _ADAPTERS: dict[str, Resolver] = {
 # Spans: deadline words before a date, clock times around it
 # ---------------------------------------------------------------------------------------------
 
+# Words that make a date a limit and belong to its span ("by Friday", "paling lambat Jumat")...
 _DEADLINE_BEFORE = re.compile(
     r"""\b(?:by|no\s+later\s+than|not\s+later\s+than|before|until|till|due(?:\s+by|\s+on)?
-        |deadline(?:\s+is)?:?|paling\s+lambat|paling\s+telat|selambat-lambatnya|sebelum
-        |hingga|sampai(?:\s+dengan)?|batas\s+waktu(?:nya)?:?|tenggat(?:\s+waktu)?:?)
+        |paling\s+lambat|paling\s+telat|selambat-lambatnya|sebelum|hingga|sampai(?:\s+dengan)?)
         \s+(?:(?:the|on|pada|tanggal|tgl\.?)\s+)*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# ...and labels that make it a limit but stay out of it ("Deadline: 14/10/2025").
+_DEADLINE_LABEL = re.compile(
+    r"""\b(?:deadline|due\s+date|closing\s+date|batas\s+waktu(?:nya)?|tenggat(?:\s+waktu)?)
+        (?:\s+is)?\s*:?\s*(?:(?:the|on|pada|tanggal|tgl\.?)\s+)*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _TIME_AFTER = re.compile(
@@ -945,6 +953,8 @@ def _mention(text: str, start: int, end: int, day: _dt.date, kind: str) -> DateM
         start = before.start()
         if kind != "within":
             kind = "by"
+    elif kind != "within" and _DEADLINE_LABEL.search(text, max(0, start - 40), start):
+        kind = "by"
     time = _clock(_TIME_AFTER.match(text, end))
     if time is None:
         time = _clock(_TIME_BEFORE.search(text, max(0, start - 30), start))

@@ -1,0 +1,301 @@
+"""The temporal resolver: phrases recruiters write, in English and Indonesian, read against the
+email's own Date header. Every expected day below was checked on a calendar."""
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from watcher.dates import DateMention, add_business_days, find_dates
+
+
+def at(iso: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(iso)
+
+
+D = dt.date.fromisoformat
+
+# Reference moments used below (weekday in the comment).
+WED = "2025-10-01T09:00:00+07:00"  # Wednesday 1 October 2025
+FRI = "2025-10-03T16:00:00+01:00"  # Friday 3 October 2025
+MON = "2025-10-06T10:00:00+00:00"  # Monday 6 October 2025
+
+# (text, ref, [(span, day), ...]) in order of appearance.
+CASES = [
+    # --- weekdays, English ---
+    ("Can you do Monday?", WED, [("Monday", "2025-10-06")]),
+    ("Could we talk on Wednesday instead?", WED, [("Wednesday", "2025-10-08")]),
+    ("Let's aim for this Friday.", WED, [("this Friday", "2025-10-03")]),
+    ("The panel met this Friday.", "2025-10-04T12:00:00+00:00", [("this Friday", "2025-10-03")]),
+    ("How about next Friday?", WED, [("next Friday", "2025-10-10")]),
+    ("It moves to the following Tuesday.", WED, [("the following Tuesday", "2025-10-07")]),
+    ("We spoke last Wednesday.", WED, [("last Wednesday", "2025-09-24")]),
+    ("Thanks for the call this past Monday.", WED, [("this past Monday", "2025-09-29")]),
+    ("Is Friday next week good?", WED, [("Friday next week", "2025-10-10")]),
+    ("Send the slides by Thursday.", "2025-10-02T08:00:00+00:00", [("by Thursday", "2025-10-09")]),
+    ("Reply no later than Tuesday, please.", FRI, [("no later than Tuesday", "2025-10-07")]),
+    ("See you this coming Monday.", FRI, [("this coming Monday", "2025-10-06")]),
+    ("Are you free on Tue next week?", WED, [("Tue next week", "2025-10-07")]),
+    # --- weekdays, Indonesian ---
+    ("Apakah Anda bisa hadir hari Senin?", WED, [("hari Senin", "2025-10-06")]),
+    ("Kami tunggu jawabannya Kamis ya.", WED, [("Kamis", "2025-10-02")]),
+    ("Wawancara dipindah ke Jumat depan.", WED, [("Jumat depan", "2025-10-10")]),
+    ("Terima kasih atas waktunya Rabu lalu.", WED, [("Rabu lalu", "2025-09-24")]),
+    ("Tes tertulis diadakan hari Minggu.", WED, [("hari Minggu", "2025-10-05")]),
+    ("Kita bertemu Jumat ini.", "2025-09-29T09:00:00+07:00", [("Jumat ini", "2025-10-03")]),
+    ("Kirim berkas paling lambat hari Selasa.", FRI,
+     [("paling lambat hari Selasa", "2025-10-07")]),
+    ("Mohon konfirmasi sebelum hari Jumat.", WED, [("sebelum hari Jumat", "2025-10-03")]),
+    ("Jadwalnya Selasa minggu depan.", WED, [("Selasa minggu depan", "2025-10-07")]),
+    ("Sampai jumpa Jum'at.", WED, [("Jum'at", "2025-10-03")]),
+    # --- relative days, across month and year ends ---
+    ("I'll confirm tomorrow.", "2025-12-31T10:00:00+00:00", [("tomorrow", "2026-01-01")]),
+    ("We can talk today.", MON, [("today", "2025-10-06")]),
+    ("Results the day after tomorrow.", "2025-02-27T10:00:00+00:00",
+     [("the day after tomorrow", "2025-03-01")]),
+    ("Hasilnya keluar lusa.", "2024-02-28T10:00:00+07:00", [("lusa", "2024-03-01")]),
+    ("Kami kabari besok.", "2025-10-31T10:00:00+07:00", [("besok", "2025-11-01")]),
+    ("Undangan dikirim hari ini.", MON, [("hari ini", "2025-10-06")]),
+    ("Thanks for your time yesterday.", "2025-03-01T10:00:00+00:00",
+     [("yesterday", "2025-02-28")]),
+    ("Terima kasih untuk wawancara kemarin.", "2024-03-01T10:00:00+07:00",
+     [("kemarin", "2024-02-29")]),
+    # --- weeks ---
+    ("Let's talk next week.", "2025-10-05T18:00:00+00:00", [("next week", "2025-10-06")]),
+    ("Jadwal dikirim minggu depan.", "2025-12-29T09:00:00+07:00", [("minggu depan", "2026-01-05")]),
+    ("We decide at the end of this week.", "2025-10-07T09:00:00+00:00",
+     [("the end of this week", "2025-10-10")]),
+    ("Expect news by the end of the week.", MON, [("by the end of the week", "2025-10-10")]),
+    ("A decision by end of next week.", "2025-12-24T09:00:00+00:00",
+     [("by end of next week", "2026-01-02")]),
+    ("Kami kabari akhir minggu ini.", MON, [("akhir minggu ini", "2025-10-10")]),
+    ("Tahap berikutnya pekan depan.", WED, [("pekan depan", "2025-10-06")]),
+    ("Onsite the week after next.", WED, [("the week after next", "2025-10-13")]),
+    ("I'll review it this weekend.", WED, [("this weekend", "2025-10-04")]),
+    # --- month and year ends ---
+    ("We close the role at the end of the month.", "2025-02-10T09:00:00+00:00",
+     [("the end of the month", "2025-02-28")]),
+    ("Keputusan akhir bulan.", "2024-02-10T09:00:00+07:00", [("akhir bulan", "2024-02-29")]),
+    ("Start at the end of next month.", "2025-12-15T09:00:00+00:00",
+     [("the end of next month", "2026-01-31")]),
+    ("Mulai akhir bulan depan.", "2025-01-31T09:00:00+07:00", [("akhir bulan depan", "2025-02-28")]),
+    ("Please decide by the end of October.", "2025-09-10T09:00:00+00:00",
+     [("by the end of October", "2025-10-31")]),
+    ("Headcount is confirmed by the end of the year.", "2025-06-10T09:00:00+00:00",
+     [("by the end of the year", "2025-12-31")]),
+    # --- durations ---
+    ("We reply within 5 business days.", FRI, [("within 5 business days", "2025-10-10")]),
+    ("You'll hear in 3 working days.", "2025-10-04T09:00:00+00:00",
+     [("in 3 working days", "2025-10-08")]),
+    ("Hasil diumumkan dalam 5 hari kerja.", "2025-12-25T09:00:00+07:00",
+     [("dalam 5 hari kerja", "2026-01-01")]),
+    ("Proses memakan waktu 3 hari kerja.", MON, [("3 hari kerja", "2025-10-09")]),
+    ("We will be back to you in two weeks.", "2025-12-20T09:00:00+00:00",
+     [("in two weeks", "2026-01-03")]),
+    ("Complete the test within 14 days.", "2025-02-20T09:00:00+00:00",
+     [("within 14 days", "2025-03-06")]),
+    ("Kabar dalam 2 minggu.", WED, [("dalam 2 minggu", "2025-10-15")]),
+    ("Sepuluh hari lagi kami umumkan.", WED, [("Sepuluh hari lagi", "2025-10-11")]),
+    ("Kami kabari dalam seminggu.", WED, [("dalam seminggu", "2025-10-08")]),
+    ("Mohon dikerjakan dalam waktu tiga hari.", "2025-10-30T09:00:00+07:00",
+     [("dalam waktu tiga hari", "2025-11-02")]),
+    ("Please sign within a month.", "2025-01-31T09:00:00+00:00", [("within a month", "2025-02-28")]),
+    ("Expect a reply in 3-5 business days.", MON, [("in 3-5 business days", "2025-10-13")]),
+    ("Please answer within 48 hours.", "2025-10-01T18:00:00+07:00",
+     [("within 48 hours", "2025-10-03")]),
+    ("Mohon konfirmasi dalam 2x24 jam.", WED, [("dalam 2x24 jam", "2025-10-03")]),
+    ("The offer stands within twenty-one days.", WED,
+     [("within twenty-one days", "2025-10-22")]),
+    ("Pengumuman dua puluh hari lagi.", WED, [("dua puluh hari lagi", "2025-10-21")]),
+    ("The start date is two weeks from now.", WED, [("two weeks from now", "2025-10-15")]),
+    ("I applied 3 days ago.", WED, [("3 days ago", "2025-09-28")]),
+    ("Saya melamar 2 minggu yang lalu.", WED, [("2 minggu yang lalu", "2025-09-17")]),
+    # --- explicit dates ---
+    ("Interview on 3 February 2026.", "2026-01-27T10:00:00+01:00", [("3 February 2026", "2026-02-03")]),
+    ("Interview on February 3rd, 2026.", "2026-01-27T10:00:00+01:00",
+     [("February 3rd, 2026", "2026-02-03")]),
+    ("Are you free Feb 3?", "2026-01-27T10:00:00+01:00", [("Feb 3", "2026-02-03")]),
+    ("Are you free Feb 3?", "2026-02-04T10:00:00+01:00", [("Feb 3", "2027-02-03")]),
+    ("Are you free Feb 3?", "2026-02-03T08:00:00+01:00", [("Feb 3", "2026-02-03")]),
+    ("Presentasi tanggal 14 Oktober 2025.", WED, [("14 Oktober 2025", "2025-10-14")]),
+    ("Deadline: 14/10/2025.", WED, [("14/10/2025", "2025-10-14")]),
+    ("Starts 2025-10-14.", WED, [("2025-10-14", "2025-10-14")]),
+    ("Tes pada 05/04/2026.", WED, [("05/04/2026", "2026-04-05")]),
+    ("Your test is on 05/04/2026.", "2026-01-10T09:00:00-05:00", [("05/04/2026", "2026-05-04")]),
+    ("Can you come in Wednesday 19 November 2025?", WED,
+     [("Wednesday 19 November 2025", "2025-11-19")]),
+    ("Wawancara Senin, 3 November 2025.", WED, [("Senin, 3 November 2025", "2025-11-03")]),
+    ("Onboarding is the 3rd of March.", WED, [("the 3rd of March", "2026-03-03")]),
+    ("Offer valid until December 31.", "2025-12-31T23:00:00-05:00",
+     [("until December 31", "2025-12-31")]),
+    ("First day: Jan 5.", "2025-12-20T09:00:00+00:00", [("Jan 5", "2026-01-05")]),
+    ("Renewal on 29 Feb.", "2025-03-01T09:00:00+00:00", [("29 Feb", "2028-02-29")]),
+    ("Psikotes tanggal 20.", "2025-10-25T09:00:00+07:00", [("tanggal 20", "2025-11-20")]),
+    ("Let's meet on the 15th.", "2025-10-20T09:00:00+00:00", [("the 15th", "2025-11-15")]),
+    ("Kickoff is the first Monday of November.", WED,
+     [("the first Monday of November", "2025-11-03")]),
+    ("Start 1 Desember 2025 ya.", WED, [("1 Desember 2025", "2025-12-01")]),
+    ("Sesi kedua 9 Mei.", WED, [("9 Mei", "2026-05-09")]),
+    # --- several mentions, in order ---
+    ("Interview on Tuesday; results within 3 business days.", FRI,
+     [("Tuesday", "2025-10-07"), ("within 3 business days", "2025-10-08")]),
+    ("Besok atau lusa kami hubungi.", WED, [("Besok", "2025-10-02"), ("lusa", "2025-10-03")]),
+]
+
+# Vague phrases and words that only look like dates: no date at all.
+NO_DATE = [
+    "Someone will be in touch soon.",
+    "Kami akan segera menghubungi Anda.",
+    "We expect to decide in the coming weeks.",
+    "We will know more early next month.",
+    "Kabar akan kami sampaikan awal bulan depan.",
+    "The recruiter will reply shortly.",
+    "Please reply as soon as possible.",
+    "You will hear from us in due course.",
+    "We plan the next round early next week.",
+    "Expect feedback within a week or two.",
+    "Kami hubungi beberapa hari lagi.",
+    "We reviewed your application carefully.",
+    "We will get back to you.",
+    "You may hear from another team.",
+    "April from our talent team will call you.",
+    "June and August from HR will join the call.",
+    "Our teams march on together.",
+    "It was a sunny day at the Saturnalia office party.",
+    "We are looking for a second interviewer.",
+    "Let's do it now.",
+    "The salary is Rp 8.500.000 per month.",
+    "Call me at +62 21 5550 1234.",
+    "We found 3 problems in the test.",
+    "The interview lasts 90 minutes.",
+    "Please quote ref. HMR-2291 in your reply.",
+    "You would lead 8 to 10 projects.",
+    "The team works 8-10 projects a year.",
+    "The call is at 14:00.",
+    "We offer 24/7 support.",
+    "About 1/2 of the team is remote.",
+    "We need 5 years of experience.",
+    "Training happens within 2 weeks of your start date.",
+    "Upgrade to version 2.10 first.",
+    "Minggu ini kami sibuk sekali.",
+    "Pukul 10.00 WIB di kantor kami.",
+]
+
+
+@pytest.mark.parametrize("text,ref,expected", CASES, ids=[f"{c[0][:40]}|{c[1][:10]}" for c in CASES])
+def test_finds_each_phrase_and_its_day(text, ref, expected):
+    found = find_dates(text, at(ref))
+    assert [(m.text, m.date.isoformat()) for m in found] == expected
+    for m in found:
+        assert text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize("text", NO_DATE)
+def test_vague_phrases_and_lookalikes_give_no_date(text):
+    assert find_dates(text, at(WED)) == []
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("on Tuesday", "day"),
+    ("by Thursday", "by"),
+    ("paling lambat hari Jumat", "by"),
+    ("no later than 3 February 2026", "by"),
+    ("within 3 business days", "within"),
+    ("dalam 3 hari kerja", "within"),
+    ("in two weeks", "within"),
+    ("next week", "week"),
+    ("akhir minggu depan", "week"),
+    ("end of next week", "week"),
+    ("by the end of next week", "by"),
+    ("tomorrow", "day"),
+])
+def test_kind_says_what_the_phrase_promises(text, kind):
+    (mention,) = find_dates(text, at(WED))
+    assert mention.kind == kind
+
+
+@pytest.mark.parametrize("text,span,clock", [
+    ("Your onsite is Tuesday at 2 pm.", "Tuesday", dt.time(14, 0)),
+    ("Wawancara hari Kamis pukul 13.30 WIB.", "hari Kamis", dt.time(13, 30)),
+    ("Video call on 3 February 2026 at 15:30 CET.", "3 February 2026", dt.time(15, 30)),
+    ("Can we meet at 10am on Friday?", "Friday", dt.time(10, 0)),
+    ("Lunch tomorrow at noon.", "tomorrow", dt.time(12, 0)),
+    ("Call on Monday, 9.30 am.", "Monday", dt.time(9, 30)),
+    ("Decision by Friday.", "by Friday", None),
+])
+def test_clock_time_goes_into_time_not_into_the_span(text, span, clock):
+    (mention,) = find_dates(text, at(WED))
+    assert (mention.text, mention.time) == (span, clock)
+
+
+def test_mention_is_a_frozen_record():
+    (mention,) = find_dates("by Friday", at(WED))
+    assert isinstance(mention, DateMention)
+    with pytest.raises(AttributeError):
+        mention.date = D("2000-01-01")
+
+
+# --- the reference's own calendar: never UTC, never the machine's zone ---
+
+@pytest.mark.parametrize("text,ref,day", [
+    # 22:15 -07:00 is already the next day in UTC
+    ("Let's talk tomorrow.", "2025-06-30T22:15:00-07:00", "2025-07-01"),
+    # Thursday evening in New York is Friday in UTC; "by Friday" is the next day, not a week on
+    ("Please send it by Friday.", "2025-01-30T21:00:00-05:00", "2025-01-31"),
+    ("Decision today.", "2025-12-31T20:00:00-03:00", "2025-12-31"),
+    # 06:00 +09:00 is still the previous day in UTC
+    ("Interview tomorrow.", "2025-03-01T06:00:00+09:00", "2025-03-02"),
+    ("Results next week.", "2025-10-05T23:59:00-10:00", "2025-10-06"),
+])
+def test_reads_on_the_reference_offsets_own_calendar(text, ref, day):
+    (mention,) = find_dates(text, at(ref))
+    assert mention.date == D(day)
+
+
+def test_daylight_saving_start_does_not_move_days():
+    new_york = ZoneInfo("America/New_York")  # clocks go forward on 9 March 2025
+    ref = dt.datetime(2025, 3, 8, 23, 30, tzinfo=new_york)
+    dates = [m.date for m in find_dates("tomorrow, in 2 days, within 24 hours", ref)]
+    assert dates == [D("2025-03-09"), D("2025-03-10"), D("2025-03-09")]
+
+
+def test_daylight_saving_end_keeps_next_week_on_monday():
+    berlin = ZoneInfo("Europe/Berlin")  # clocks go back on 26 October 2025
+    ref = dt.datetime(2025, 10, 26, 1, 30, tzinfo=berlin)
+    (mention,) = find_dates("See you next week.", ref)
+    assert mention.date == D("2025-10-27")
+
+
+def test_naive_reference_is_taken_as_written():
+    (mention,) = find_dates("tomorrow", dt.datetime(2025, 12, 31, 23, 59))
+    assert mention.date == D("2026-01-01")
+
+
+def test_empty_text_gives_nothing():
+    assert find_dates("", at(WED)) == []
+
+
+def test_long_email_finds_dates_in_order():
+    text = ("Hi Dana,\n\nThanks for speaking with us on Monday. The panel meets next week and "
+            "we will make a decision by the end of next week.\n\nIf you haven't heard from me "
+            "by Thursday 16 October, please follow up.\n\nBest,\nSam")
+    found = find_dates(text, at("2025-10-01T09:00:00+01:00"))
+    assert [(m.text, str(m.date)) for m in found] == [
+        ("Monday", "2025-10-06"),
+        ("next week", "2025-10-06"),
+        ("by the end of next week", "2025-10-10"),
+        ("by Thursday 16 October", "2025-10-16"),
+    ]
+
+
+# --- business days ---
+
+@pytest.mark.parametrize("start,n,holidays,expected", [
+    ("2025-10-03", 1, (), "2025-10-06"),  # Friday + 1 = Monday
+    ("2025-10-04", 1, (), "2025-10-06"),  # Saturday + 1 = Monday
+    ("2025-10-06", 5, (), "2025-10-13"),  # a full week
+    ("2025-10-06", 0, (), "2025-10-06"),
+    ("2025-12-24", 2, (D("2025-12-25"), D("2025-12-26")), "2025-12-30"),
+    ("2025-10-06", -1, (), "2025-10-03"),  # backwards over a weekend
+])
+def test_add_business_days(start, n, holidays, expected):
+    assert add_business_days(D(start), n, holidays) == D(expected)
