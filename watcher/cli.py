@@ -10,6 +10,7 @@ import click
 
 # command name -> "module:attribute" of a click.Command. Order is the order of `nextstep --help`.
 COMMANDS = {
+    "classify": "watcher.commands.classify:classify",
     "when": "watcher.commands.when:when",
     "advise": "watcher.commands.advise:advise",
 }

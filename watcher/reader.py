@@ -143,9 +143,10 @@ _DEADLINE_CUE = re.compile(
 _START_CUE = re.compile(r"\b(?:start(?:ing|s)? (?:on|date)|first day|join(?:ing)? (?:us )?on|commence|mulai bekerja|"
                         r"tanggal mulai|hari pertama|bergabung pada|mulai pada|mulai tanggal)\b", re.I)
 _HEAR_BACK_CUE = re.compile(
-    r"\b(?:hear|decision|decide|let you know|get back|update|outcome|result|news|feedback|contact|touch|respond|"
-    r"reply|review|shortlist|inform|notify|kabar|hasil|keputusan|pengumuman|dihubungi|menghubungi|informasi|"
-    r"diumumkan|memutuskan|jawaban)\w*", re.I)
+    r"\b(?:hear|decision|decide|let you know|get back|come back|update|outcome|result|news|feedback|contact|touch|respond|"
+    r"reply|replies|review|shortlist|inform|notify|call|reach|write|writ|answer|email you|be in touch|"
+    r"kabar|hasil|keputusan|pengumuman|dihubungi|menghubungi|hubungi|informasi|diumumkan|memutuskan|jawaban|"
+    r"dikabari|kabari|balas|respon|menerima)\w*", re.I)
 
 
 # "within 3 days of receiving this email" counts from the email's date, which is the resolver's
@@ -292,7 +293,8 @@ def _key_date(label: str, msg: _Message, votes: dict, parsed) -> tuple[date | No
     if label == "checkin_request":
         return _first_date(msg, hit_rows, ("by", "within", "day")), None
     if label in ("decision_timeline", "application_received", "still_deciding"):
-        rows = sorted({i for v in votes.values() for _, i in v.values()} | set(hit_rows))
+        # The label's own sentences first, then any sentence that speaks of hearing back.
+        rows = hit_rows + [i for i in range(1, len(msg.sentences)) if i not in hit_rows]
         # A week without a day ("next week") names no date: it stops the search with null.
         for i in rows:
             sentence = msg.sentences[i]

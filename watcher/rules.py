@@ -31,9 +31,9 @@ PRECEDENCE: tuple[tuple[str, ...], ...] = (
     ("recruiter_outreach",),
     ("interview_invite", "assessment"),
     ("application_received",),
+    ("still_deciding",),
     ("decision_timeline",),
     ("other",),
-    ("still_deciding",),
     ("will_contact_you",),
 )
 
@@ -86,6 +86,11 @@ _COND_ID = (
     r"\b(?:jika|apabila|bila|kalau|seandainya|hanya)\b[^\n]{0,80}\b(?:lolos|sesuai|memenuhi|terpilih|cocok|lanjut|"
     r"berkualifikasi|dibutuhkan|kesempatan|lowongan)\b"
 )
+# The screening conditions of an acknowledgement ("if your experience matches").
+_COND_SCREEN = (
+    r"\b(?:if|should|once|when)\b[^\n]{0,90}\b(?:match(?:es)?|fit|fits|suit(?:s|able)?|align|shortlist(?:ed)?|"
+    r"selected|successful|qualif\w*|meets?|looks? like a)\b"
+)
 _CONTACT_EN = (
     r"\b(?:contact(?:ed)?|in touch|reach(?:ing)? out|hear|get back|call|invite|be notified|notify|let you know)\b"
 )
@@ -94,7 +99,7 @@ _CONTACT_ID = r"\b(?:hubungi|dihubungi|menghubungi|kabar|undang|diundang|dikabar
 RULES: list[Rule] = [
     # ---- rejection -----------------------------------------------------------------------------
     Rule("rejection", "en", (
-        r"\b(?:not|n't|unable to|no longer) (?:be )?(?:able to )?(?:mov|proceed|progress|advanc|continu|pursu|tak|go|consider)\w* "
+        r"(?:\bnot|n't|unable to|no longer) (?:be )?(?:able to )?(?:mov|proceed|progress|advanc|continu|pursu|tak|go|consider)\w* "
         r"(?:forward |ahead |further )?(?:with |in )?(?:your (?:application|candidacy|profile|cv|resume|submission)|you\b(?! (?:through|to the next)))",
         r"\bdecided to (?:move|go|proceed|continue|pursue|progress)\w* (?:forward |ahead )?(?:with )?(?:other|another|a different|different|more|the other|candidates|applicants)",
         r"\b(?:mov|proceed|go|continu|progress)\w* (?:forward |ahead )?with (?:other|another|a different|candidates whose|the candidates? (?:whose|who|that))",
@@ -107,22 +112,28 @@ RULES: list[Rule] = [
         r"\b(?:go|going|gone|went) (?:in|with) a different direction",
         r"\b(?:we|i|the team)(?: have|'ve)? (?:decided|chosen|elected) not to (?:proceed|move|progress|continue|pursue|invite|offer)",
         r"\bno longer (?:be )?(?:considering|considered|under consideration|being considered|in consideration)",
+        r"\b(?:went|gone|go|going|gone with) (?:another|a different|other) (?:way|direction|candidate|person|route)",
+        r"\b(?:your (?:application|candidacy|cv|profile)|you) (?:will not|won't|isn't|is not|are not|aren't|will no longer) (?:be )?(?:progress|proceed|mov|go|advanc|tak|continu)\w*",
+        r"\b(?:we|they)(?: have|'ve)? (?:closed|declined|rejected) your (?:application|candidacy)",
+        r"\bnot (?:be )?(?:progressing|proceeding with|taking forward|moving forward with) (?:any|all|the) (?:applications|candidates)",
+        r"\b(?:unable|not able|decided not) to take (?:it|you|this|your application) (?:forward|further)",
+        r"\bdecided not to (?:take|bring|invite|progress|move) you",
     ), 0.95, unless=(r"\bif you\b(?! (?:are|were) no longer)", r"\bunless\b", r"\buntil\b"), name="not moving forward"),
     Rule("rejection", "en", (
         r"\b(?:position|role|vacancy|opening|job|requisition|post)(?: (?:you applied|that you applied|you've applied|you interviewed) (?:for|to))? "
         r"(?:has|have|had|is|was) (?:now |recently |already )?(?:been )?(?:filled|closed|cancel+ed|withdrawn|no longer available|eliminated)",
         r"\b(?:we|they|the team)(?: have|'ve) (?:filled|closed|cancel+ed) (?:the|this|that) (?:position|role|vacancy|opening|requisition|search)",
-        r"\b(?:decided|decision) to (?:close|cancel|not fill) (?:the|this) (?:position|role|search|requisition)",
-    ), 0.9, name="position filled"),
+        r"\b(?:decided|decision) to (?:close|cancel|not fill|withdraw) (?:the|this) (?:position|role|search|requisition|vacancy|post)",
+    ), 0.9, unless=(r"\b(?:once|when|after|until|before|if)\b",), name="position filled"),
     Rule("rejection", "en", (
-        r"\b(?:not|n't) (?:been )?(?:selected|shortlisted|chosen|successful)\b",
+        r"(?:\bnot|n't) (?:been )?(?:selected|shortlisted|chosen|successful)\b",
         r"\bunsuccessful\b",
-        r"\b(?:not|n't) (?:a (?:good |strong )?(?:match|fit)|the (?:right|best) (?:fit|match))\b",
-        r"\b(?:not|n't) (?:be )?(?:moving|move|proceeding|proceed|progressing|progress|advancing) (?:forward|further|ahead)\b",
+        r"(?:\bnot|n't) (?:a (?:good |strong )?(?:match|fit)|the (?:right|best) (?:fit|match))\b",
+        r"(?:\bnot|n't) (?:be )?(?:moving|move|proceeding|proceed|progressing|progress|advancing) (?:forward|further|ahead)\b",
         r"\bwill not be (?:scheduling|inviting|offering|extending)",
     ), 0.85, unless=(_IF, r"\buntil\b", r"\bif\b"), name="not selected"),
     Rule("rejection", "en", (
-        r"\bwithdr[ae]wn? (?:your|you from) (?:application|candidacy|consideration)",
+        r"\b(?:have|has|had) withdrawn (?:your|you from) (?:application|candidacy|consideration)|\bwithdrew (?:your|you from)",
         r"\byour (?:application|candidacy) (?:has been|was|is being) withdrawn",
     ), 0.8, unless=(r"\bas (?:you )?requested\b", r"\bat your request\b", r"\byou (?:have )?(?:asked|requested|chose)\b"), name="withdrawn"),
     Rule("rejection", "en", (
@@ -151,13 +162,18 @@ RULES: list[Rule] = [
         r"\b(?:like|love|want) to (?:formally |officially )?(?:offer you (?:the |a |this |our )?(?:position|role|job|post|place|opportunity to join|employment)|"
         r"extend (?:you )?(?:an|a|the|this) (?:formal |written |verbal |conditional )?offer|make you an offer)",
         r"\b(?:offer you|offering you) (?:the |a |this )?(?:position|role|job|post|employment)\b",
+        r"\b(?:want|wants|like|love|going|pleased|happy|delighted|able|ready) to (?:formally )?offer you\b",
+        r"\b(?:revised|formal|written|updated|official|final) offer (?:is|has been|will be)\b|\boffer (?:doc|document|pack|paperwork)\b",
         r"\b(?:offer|package) (?:is |will be |remains )?(?:valid|open) (?:until|through|for)\b|\boffer (?:expires|deadline)\b",
     ), 0.96, unless=(r"\binterview\b",), name="offer you the position"),
     Rule("offer", "*", (
         r"\boffer of employment\b|\bemployment offer\b|\boffer letter\b|\b(?:formal|written|verbal|conditional|job) offer\b(?!s)",
         r"\b(?:accept|sign|review|countersign|consider)(?:ing)? (?:the|this|our|your|my) (?:formal |written )?offer\b",
         r"\bwelcome (?:aboard|to the team)\b",
-    ), 0.85, unless=(r"\bhow to\b", r"\btips?\b", r"\bcounter ?offer\b", r"\bjob offers\b"), name="offer letter"),
+    ), 0.85, unless=(r"\bhow to\b", r"\btips?\b", r"\bcounter ?offer\b", r"\bjob offers\b", r"\bother offer\b", r"\bguide\b", r"\bwhen you\b"), name="offer letter"),
+    Rule("offer", "en", (
+        r"\bit's a yes\b|\bwe want you (?:as|on|to join|for)\b|\b(?:the job|the role|it) is yours\b",
+    ), 0.7, name="it's a yes"),
     Rule("offer", "en", (
         r"\bcongratulations?\b[^\n]{0,80}\b(?:offer|hired|joining|welcome aboard|selected for the (?:role|position))",
     ), 0.85, unless=(r"\binterview\b", r"\bnext (?:round|stage|step)\b", r"\bassessment\b", r"\bmov(?:e|ing) forward\b"), name="congratulations offer"),
@@ -175,7 +191,15 @@ RULES: list[Rule] = [
         r"let (?:me|us) know|drop (?:me|us)|remind)",
         r"\b(?:follow(?:ing)? up|check(?:ing)? in|check back|touch base|reach out|get in touch|ping (?:me|us)|nudge|chase|contact (?:me|us)|"
         r"email (?:me|us)|drop (?:me|us)|remind (?:me|us))[^\n]{0,60}\bif (?:you )?(?:still )?(?:haven't|have not|don't|do not|didn't|havent|dont)\b",
+        r"\bif (?:you |u )?(?:still )?(?:haven't|have not|don't|do not|didn't|havent|dont|hear nothing|'ve heard nothing|have heard nothing|not heard)\b[^\n]{0,80}\b(?:contact|ring|call|email|write|ping|chase|nudge|drop|reach|follow|check|get in touch)",
+        r"\b(?:contact|ring|call|email|write to|ping|chase|nudge|drop|reach out to|follow up with|check (?:in|back) with)\b[^\n]{0,60}\bif (?:you |u )?(?:still )?(?:haven't|have not|don't|do not|didn't|havent|dont|not heard|'ve heard nothing)",
     ), 0.95, name="follow up if you haven't heard"),
+    Rule("checkin_request", "en", (
+        r"(?:^|\b(?:please|can you|could you|would you|do|just|so|then|and|you can|feel free to|you're welcome to|you are welcome to)\b) ?(?:please )?"
+        r"(?:follow up with me|follow up|check in with me|check back(?: in)? with me|check back|touch base with me|ping me|nudge me|give me a nudge|chase me|ring me|call me|email me|"
+        r"drop me a (?:line|note|message|email)|reach (?:back )?out(?: to me)?(?: again)?|get (?:back )?in touch(?: with me)?|contact (?:me|us)(?: for an update)?|give me a (?:call|ring|shout|buzz)|remind me)\b",
+    ), 0.45, unless=(_QUESTIONS, r"\bwith any\b", r"\bif you (?:need|want|would like|have|'d like|are)\b", r"\bbeforehand\b", r"\bto (?:discuss|talk|arrange|confirm|run through)\b"),
+        dated_label="checkin_request", dated_weight=0.9, name="ping me on Tuesday"),
     Rule("checkin_request", "en", (
         r"\b(?:please|do|feel free to|don't hesitate to|do not hesitate to|you're welcome to|you are welcome to|you can|you may|by all means|"
         r"happy for you to|i'd (?:appreciate|welcome) (?:it if you|you)|(?:would|do) you mind)(?: do| (?:to )?just)? "
@@ -227,9 +251,9 @@ RULES: list[Rule] = [
         r"(?:your|the|an|our|a|a time for your|a time for the|some time for)\s?(?:[\w-]+ ){0,3}?(?:interview|call|screen|meeting|onsite|on-site|chat|conversation)",
         r"\bplease (?:hold|reserve|block)\b[^\n]{0,50}\b(?:for (?:your|the|an?)|interview|call)",
         r"\b(?:move|moving|invite|bring|advance|progress) (?:you )?(?:forward )?(?:to|for|into) (?:the |our |a |an )?(?:formal |final |next |in-person |onsite )?"
-        r"(?:onsite|on-site|in-person|final|next|second|third) (?:interview|round|stage)",
+        r"(?:onsite|on-site|in-person|final|next|second|third) (?:interview|round|interview stage)",
         r"\b(?:next|second|third|final|first) (?:round|stage) (?:interview|of interviews)\b",
-    ), 0.92, unless=(r"\bthank(?:s| you) for (?:attending|coming|your time)", r"\bhow (?:was|did) (?:your|the)"),
+    ), 0.92, unless=(r"\bthank(?:s| you) for (?:attending|coming|your time)", r"\bhow (?:was|did) (?:your|the)", _COND_SCREEN),
         name="invite you to an interview"),
     Rule("interview_invite", "en", (
         r"\b(?:like|love|want|keen|happy|pleased|excited|delighted|glad)(?: to)? (?:to )?(?:schedule|set up|arrange|organi[sz]e|book|line up|invite you|bring you|have you|get you|meet you|speak with you|talk with you|chat with you)"
@@ -241,8 +265,19 @@ RULES: list[Rule] = [
         r"calendly\.com|\bscheduling link\b|\bbook a (?:time|slot)\b",
         r"\b(?:will|'ll) (?:be )?(?:reach(?:ing)? out|contact(?:ing)? you|in touch|email(?:ing)? you) [^\n]{0,40}\bto (?:schedule|arrange|set up|book|coordinate)",
         r"\b(?:phone|video|technical|tech|virtual|panel|zoom|teams|google meet|onsite|on-site) (?:interview|screen)\b[^\n]{0,40}\b(?:on|at|for|with|scheduled|confirmed)\b",
-    ), 0.85, unless=(r"\bthank(?:s| you) for (?:attending|coming|your time|taking the time to (?:meet|speak|interview))", _COND_EN),
+    ), 0.85, unless=(r"\bthank(?:s| you) for (?:attending|coming|your time|taking the time to (?:meet|speak|interview))", _COND_SCREEN),
         name="schedule a call"),
+    Rule("interview_invite", "en", (
+        r"\b(?:like|love|want|keen) to (?:meet|see|speak (?:to|with)|talk (?:to|with)|chat (?:to|with)|catch up with) you\b",
+        r"\b(?:can|could|would) you (?:do|make|be up for|join|manage|fit in|jump on|hop on|be free for|be available for)(?: a| an)?(?: quick| short| brief| \d+[- ]min(?:ute)?)? ?(?:call|chat|coffee|video call|zoom|meeting|interview|grabbing a coffee|phone)",
+        r"\b(?:all )?booked in\b|\bput (?:it|you|this) in (?:the|my|our) (?:calendar|diary)\b|\bsee you (?:then|on|tomorrow|monday|tuesday|wednesday|thursday|friday|next)\b",
+        r"\b(?:first|second|final|next|the) (?:stage|round|interview|call|meeting) (?:will be|is|would be) (?:on|at|via|held)\b",
+        r"\b(?:interview|call|meeting|chat) (?:is|will be) (?:on|at) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)",
+    ), 0.85, unless=(_COND_SCREEN, r"\bthank(?:s| you) for (?:attending|coming|meeting)"), name="like to meet you"),
+    Rule("interview_invite", "*", (
+        r"^(?:when|where|time|date|location|venue|with|who|format|duration|waktu|tempat|hari/tanggal|hari, tanggal|lokasi|media)\s*:",
+        r"zoom\.(?:us|example)|meet\.google|teams\.microsoft|\b(?:zoom|teams|meet) link\b|\bworks (?:perfectly|great|for (?:us|me))\b",
+    ), 0.45, name="when: where:"),
     Rule("interview_invite", "*", (
         r"^(?:re: |fw: |fwd: )?(?:\[[^\]]*\] )?(?:interview (?:invitation|invite|request|confirmation|confirmed|scheduled|details|schedule|availability|update)|"
         r"invitation (?:to|for) (?:an? )?interview|(?:phone|video|technical|onsite|on-site|final) interview|interview with\b|undangan (?:wawancara|interview)|jadwal (?:wawancara|interview))",
@@ -274,6 +309,21 @@ RULES: list[Rule] = [
     ), 0.9, unless=(r"\bthank(?:s| you) for (?:completing|taking|submitting|finishing)", r"\byou (?:have )?(?:successfully )?(?:completed|submitted|finished|passed|did)\b",
                     r"\bresults?\b"), dated_label="assessment", dated_weight=0.93, name="complete the assessment"),
     Rule("assessment", "en", (
+        r"\b(?:next (?:step|stage)|as (?:a|the) next step)\b[^\n]{0,80}\b(?:test|assessment|exercise|challenge|questionnaire|task|assignment|take-home|case study)",
+        r"\b(?:here's|here is|attached is|i've attached|please find) (?:the |your |a |our )?(?:[\w-]+ )?(?:take-home|test|assessment|exercise|challenge|brief|task|assignment|case study)",
+        r"\bdeadline for (?:the |your )?(?:[\w-]+ )?(?:challenge|test|assessment|exercise|task|assignment|take-home)",
+        r"\b(?:haven't|have not|not) yet (?:completed|started|finished|submitted) (?:the|your) (?:assessment|test|challenge|exercise|questionnaire)",
+        r"\bcomplete your (?:on-demand |recorded |one-way |video |online )+interview\b",
+        r"\b(?:assessment|test|challenge|invitation|link)\b[^\n]{0,40}\bexpires?\b",
+    ), 0.9, unless=(r"\bthank(?:s| you) for (?:completing|taking|submitting|finishing)", r"\bresults?\b"),
+        dated_label="assessment", dated_weight=0.93, name="next step is a test"),
+    Rule("assessment", "en", (
+        r"\b(?:take-home|take home|assessments?|coding (?:test|challenge|exercise)|writing test|(?:language|skills|aptitude|personality|reasoning|excel|numerical|verbal|logic|psychometric|situational judg(?:e)?ment) (?:test|assessment|questionnaire)|"
+        r"case study|technical (?:test|exercise|challenge)|questionnaire|supplementary questions|screening questions|work sample)\b",
+        r"\b(?:send|return|submit) (?:it|this|them|your (?:work|answers|solution|copy|responses)) (?:back )?(?:to (?:me|us) )?(?:by|within|before)\b",
+    ), 0.55, unless=(r"\bthank(?:s| you) for (?:completing|taking|submitting|finishing)", r"\bresults?\b", r"\b(?:passed|completed)\b"),
+        dated_label="assessment", dated_weight=0.85, name="a test is named"),
+    Rule("assessment", "en", (
         r"\b(?:answer|respond to|reply to|fill (?:out|in)|complete|return) (?:the |these |a few |some |our |following |below |short |brief |additional )*(?:[\w-]+ ){0,2}?(?:questions|questionnaire|form)\b",
         r"\b(?:additional|more|further) (?:application )?(?:information|details) (?:is |are )?(?:required|needed)\b",
         r"\b(?:complete|update|finish|finali[sz]e) your (?:candidate )?(?:profile|application)\b[^\n]{0,40}\b(?:to|in order to|before|so)\b",
@@ -295,12 +345,16 @@ RULES: list[Rule] = [
         r"\b(?:application|submission) (?:received|confirmation|submitted|acknowledg(?:e)?ment)\b",
         r"\byou (?:have )?(?:successfully )?(?:submitted an application|applied (?:for|to))\b",
         r"\bthank(?:s| you) for (?:submitting|sending) (?:your|an|us your) (?:application|cv|resume)",
+        r"\byour (?:application|cv|resume)(?: for [^\n]{0,60}?)? (?:is in|came through|has come through|has been (?:sent|forwarded|passed) to)\b",
+        r"\b(?:submitted|received) successfully\b|\bsuccessfully (?:submitted|received|applied)\b",
+        r"\b(?:application|status)(?: status)?: ?(?:in review|under review|received|submitted)\b",
     ), 0.92, unless=(r"\bif you (?:have )?(?:applied|submitted)\b",), name="we received your application"),
     Rule("application_received", "en", (
         r"\b(?:we|our (?:team|recruiters?|recruiting team|hiring team)|the (?:hiring |recruiting |recruitment )?team|a recruiter|one of our recruiters)(?:'ll| will| are| is)? "
         r"(?:now |carefully |personally |currently |be |soon )*(?:review|reviewing|assess|assessing|evaluate|evaluating|consider|considering|look(?:ing)? (?:at|over)|read|process|processing) "
         r"(?:your|all|every|each|the) (?:application|applications|profile|qualifications|cv|resume|submission|candidacy|background|experience)",
         r"\b(?:is|are) (?:now |currently )?(?:under review|being reviewed|being considered|under consideration|in review)\b",
+        r"\b(?:is|are|will be|'re|'ll be|will|'ll) (?:now |currently |carefully |personally )?(?:reviewing|assessing|evaluating|considering|looking (?:at|over)|review|assess|look at) (?:your|all|every|each) (?:application|applications|cv|resume|profile|submission)",
         r"\b(?:high|large) (?:volume|number) of (?:applications|applicants|candidates)\b",
         r"\bonly (?:shortlisted|selected|successful) (?:candidates|applicants)\b",
     ), 0.68, unless=(r"\bstill\b", r"\bremains?\b", r"\bcontinue\b"), name="we will review your application"),
@@ -338,7 +392,8 @@ RULES: list[Rule] = [
         r"(?:make|reach|have|come to|finali[sz]e|confirm|share|announce|communicate|let you know|get back to you|come back to you|revert|respond|update you|"
         r"be in touch|reach out|contact you|follow up with you|touch base|circle back|keep you (?:posted|updated|informed)|inform you|notify you|get in touch|"
         r"send you|give you|provide you|let (?:every|each|all)[\w ]{0,20} know|tell you|decide)\b",
-        r"\b(?:you(?:'ll| will| should| can expect to)|expect to) (?:hear|receive|get) (?:back |news |an update |a response |an answer |feedback |the (?:outcome|result|decision))",
+        r"\b(?:you(?:'ll| will| should| can expect to| can expect| may expect)|expect to) (?:hear|receive|get|an update|a decision|news|an answer|a response)\b",
+        r"\b(?:we|i)(?:'ll| will| expect to| hope to| aim to| plan to| are going to)? (?:notify|inform|contact|update|tell|call|write to|email|let) (?:you|everyone|all (?:candidates|finalists|applicants)|each candidate|every candidate)\b",
         r"\b(?:a |the |our |final |hiring )?(?:decision|outcome|results?) (?:is |are |will be |should be )?(?:expected|due|made|reached|taken|ready|available|shared|communicated|announced)",
     ), 0.7, unless=(_COND_EN, _QUESTIONS, r"\b(?:please|feel free|do not hesitate|don't hesitate)\b",
                     r"\b(?:we|i) (?:will|'ll) (?:have|make|give|send) you (?:an? )?(?:offer|access|link|login)"),
@@ -353,6 +408,10 @@ RULES: list[Rule] = [
         r"\b(?:kami|saya) kabari\b|\bkabar (?:selanjutnya|lebih lanjut|berikutnya)\b",
     ), 0.7, unless=(_COND_ID, r"\bbelum\b", r"\bpertanyaan\b", r"\bsilakan\b"),
         dated_label="decision_timeline", dated_weight=0.86, name="akan kami kabari"),
+    Rule("decision_timeline", "*", (
+        r"\b(?:decision|decisions|outcome|verdict|answer|feedback|keputusan|hasil|pengumuman|kabar)\b",
+    ), 0.15, unless=(r"\byour decision\b", r"\bstart", r"\bkeputusan anda\b", r"\bmulai\b"),
+        dated_label="decision_timeline", dated_weight=0.8, name="a decision, dated"),
     Rule("decision_timeline", "en", (
         r"\b(?:expect|hope|aim|plan|intend)(?:s|ing)? to (?:have|make|reach|get|share|finish|complete|wrap up|conclude|close|finali[sz]e) [^\n]{0,60}\b"
         r"(?:decision|process|interviews|outcome|selection|feedback)\b",

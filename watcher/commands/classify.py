@@ -1,0 +1,117 @@
+"""`nextstep classify`: the label, key date and evidence of every message in some mail files.
+
+    $ nextstep classify --json ~/mail/recruiters.mbox
+    {"source": ".../recruiters.mbox#1", "message_id": "...", "direction": "in", "label": "rejection", ...}
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import click
+
+JSON_KEYS = ("source", "message_id", "direction", "label", "confidence", "key_date", "key_date_kind",
+             "evidence", "language")
+
+
+def reading_row(source: str, parsed, reading) -> dict:
+    """The contract's JSON object for one message (DESIGN.md, `classify --json`)."""
+    return {
+        "source": source,
+        "message_id": getattr(parsed, "message_id", None),
+        "direction": reading.direction,
+        "label": reading.label,
+        "confidence": reading.confidence,
+        "key_date": reading.key_date.isoformat() if reading.key_date else None,
+        "key_date_kind": reading.key_date_kind,
+        "evidence": reading.evidence,
+        "language": reading.language,
+    }
+
+
+def unreadable_row(source: str) -> dict:
+    """The line for a file that could not be read at all: `other`, with no confidence."""
+    return {"source": source, "message_id": None, "direction": "in", "label": "other", "confidence": 0.0,
+            "key_date": None, "key_date_kind": None, "evidence": None, "language": "en"}
+
+
+def my_addresses(me: tuple[str, ...]) -> list[str]:
+    """The user's addresses: `--me` options, else NEXTSTEP_ME (comma-separated)."""
+    found = [a.strip().lower() for value in me for a in value.split(",") if a.strip()]
+    if not found:
+        found = [a.strip().lower() for a in os.environ.get("NEXTSTEP_ME", "").split(",") if a.strip()]
+    return found
+
+
+def read_paths(paths, me, on_error):
+    """Yield (source, parsed, reading) for every message under `paths`; `on_error(source, why)`
+    is called for a path that cannot be read (and yields nothing for it)."""
+    from watcher.mailfiles import MailFileError, iter_mail
+    from watcher.mime import parse_message
+    from watcher.reader import read_message
+
+    for path in paths:
+        try:
+            for mail in iter_mail([path]):
+                parsed = parse_message(mail.raw)
+                try:
+                    reading = read_message(parsed, me=me)
+                except Exception as exc:  # a reader bug must not stop a batch of thousands
+                    on_error(mail.source, f"could not read this message ({type(exc).__name__})")
+                    continue
+                yield mail.source, parsed, reading
+        except (MailFileError, OSError) as exc:
+            on_error(str(path), str(exc))
+
+
+def _table_line(row: dict) -> str:
+    label = row["label"] or "(sent by you)"
+    date = row["key_date"] or ""
+    evidence = " ".join((row["evidence"] or "").split())
+    if len(evidence) > 70:
+        evidence = evidence[:67] + "..."
+    return f"{os.path.basename(row['source'])[:36]:36}  {label:20}  {row['confidence']:.2f}  {date:10}  {row['language']}  {evidence}"
+
+
+@click.command("classify")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per message per line.")
+@click.option("--tz", default=None, help="Your time zone (IANA name, e.g. Asia/Jakarta) for showing interview times; "
+              "key dates are read on each sender's own calendar.")
+@click.option("--me", "me", multiple=True, metavar="ADDRESS",
+              help="Your own address (repeatable); mail from it is 'out' and takes no label. Default: NEXTSTEP_ME.")
+def classify(paths, as_json, tz, me):
+    """Label every message in PATH... (.eml files, folders, mbox files, Maildir folders).
+
+    Prints the label, confidence, key date, evidence sentence and language of each message.
+    """
+    addresses = my_addresses(me)
+    progress = None
+    if sys.stderr.isatty():  # a bar only for a person watching, never in a pipe or a log
+        try:
+            from watcher.mailfiles import count_mail
+
+            total = count_mail(paths)
+        except Exception:
+            total = 0
+        if total > 50:
+            from tqdm import tqdm
+
+            progress = tqdm(total=total, file=sys.stderr, unit="msg", leave=False)
+
+    def on_error(source, why):
+        click.echo(f"{source}: {why} (labelled 'other')",
+                   err=True)
+        row = unreadable_row(source)
+        click.echo(json.dumps(row, ensure_ascii=False) if as_json else _table_line(row))
+
+    if not as_json:
+        click.echo(f"{'message':36}  {'label':20}  conf  {'key date':10}  la  evidence")
+    for source, parsed, reading in read_paths(paths, addresses, on_error):
+        row = reading_row(source, parsed, reading)
+        click.echo(json.dumps(row, ensure_ascii=False) if as_json else _table_line(row))
+        if progress is not None:
+            progress.update(1)
+    if progress is not None:
+        progress.close()
