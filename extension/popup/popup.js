@@ -36,9 +36,10 @@ function stepItem({ application, due, overdue, dueNow }, today) {
   const relative = relativeDue(due, today);
   const url = gmailThreadUrl(application.gmail_thread_id);
   const content = [
-    h('span', { class: 'title' }, applicationTitle(application, t),
-      overdue ? h('span', { class: 'tag overdue' }, t('overdue')) : dueNow ? h('span', { class: 'tag due-now' }, t('dueNowTag')) : null),
-    h('span', { class: 'action' }, t(actionKey(application.next_step.action))),
+    h('span', { class: 'title' }, applicationTitle(application, t)),
+    h('span', { class: 'action' },
+      overdue ? h('span', { class: 'tag overdue' }, t('overdue')) : dueNow ? h('span', { class: 'tag due-now' }, t('dueNowTag')) : null,
+      t(actionKey(application.next_step.action))),
     h('span', { class: 'when' }, h('span', { class: 'relative' }, t(relative.key, [String(relative.count)])), formatDay(due, uiLocale())),
     url ? null : h('span', { class: 'nolink' }, t('popupNotInGmail')),
   ];
