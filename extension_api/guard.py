@@ -46,7 +46,10 @@ def is_extension_origin(origin: str | None) -> bool:
     >>> is_extension_origin("chrome-extension://abcdef"), is_extension_origin("https://mail.google.com")
     (True, False)
     """
-    return bool(origin) and origin.startswith(EXTENSION_SCHEMES) and len(origin) > len("moz-extension://")
+    if not origin or not origin.startswith(EXTENSION_SCHEMES):
+        return False
+    extension_id = origin.split("://", 1)[1]
+    return bool(extension_id) and extension_id.replace("-", "").isalnum()
 
 
 def bearer_token() -> str | None:

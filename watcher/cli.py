@@ -12,6 +12,8 @@ import click
 COMMANDS = {
     "classify": "watcher.commands.classify:classify",
     "when": "watcher.commands.when:when",
+    "serve": "watcher.commands.serve:serve",
+    "token": "watcher.commands.token:token",
     "advise": "watcher.commands.advise:advise",
 }
 

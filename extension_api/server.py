@@ -1,0 +1,88 @@
+"""Serving the API with waitress on loopback, with a clean shutdown on SIGINT/SIGTERM.
+
+    server = ApiServer(create_app(), port=0)   # port 0: a free port
+    threading.Thread(target=server.run).start()
+    ... server.url ...
+    server.stop()
+
+`nextstep serve` runs it in the foreground; `nextstep run` runs it beside the watcher.
+"""
+from __future__ import annotations
+
+import ipaddress
+import logging
+import signal
+import threading
+
+log = logging.getLogger("nextstep.api")
+
+# waitress refuses bodies beyond this before Flask sees them (Flask's own, smaller limit answers
+# a JSON 413); it also keeps a chunked upload from filling the disk.
+SERVER_BODY_LIMIT = 1024 * 1024
+
+
+def check_loopback(host: str) -> str:
+    """`host` if it is a loopback address, else ValueError: the API has no business on a network.
+
+    >>> check_loopback("127.0.0.1"), check_loopback("localhost")
+    ('127.0.0.1', 'localhost')
+    """
+    if host == "localhost":
+        return host
+    try:
+        if ipaddress.ip_address(host).is_loopback and ipaddress.ip_address(host).version == 4:
+            return host
+    except ValueError:
+        pass
+    raise ValueError(f"Next Step serves only on loopback (127.0.0.1), not on {host!r}: the API holds your "
+                     "mail's next steps and answers the browser extension on this machine alone.")
+
+
+class ApiServer:
+    """A waitress server for `app`, bound to a loopback address."""
+
+    def __init__(self, app, host: str = "127.0.0.1", port: int = 8765, threads: int = 8):
+        from waitress.server import create_server
+
+        self.server = create_server(app, host=check_loopback(host), port=port, threads=threads,
+                                    ident="nextstep", max_request_body_size=SERVER_BODY_LIMIT,
+                                    expose_tracebacks=False)
+        self.stopped = threading.Event()
+
+    @property
+    def port(self) -> int:
+        return self.server.effective_port
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def run(self) -> None:
+        """Serve until `stop()` (from any thread or a signal handler)."""
+        try:
+            self.server.run()
+        finally:
+            self.stopped.set()
+
+    def stop(self) -> None:
+        """Stop accepting, let the requests in flight finish, and return from `run()`."""
+        from waitress import wasyncore
+
+        # Closing sockets belongs to the server's loop thread: hand it over through the trigger.
+        self.server.trigger.pull_trigger(lambda: wasyncore.close_all(self.server._map))
+
+    def run_until_signalled(self) -> None:
+        """Serve in the foreground; SIGINT (Ctrl-C) or SIGTERM stop it cleanly."""
+        previous = {}
+
+        def handle(signum, _frame):
+            log.info("stopping on %s", signal.Signals(signum).name)
+            self.stop()
+
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            previous[sig] = signal.signal(sig, handle)
+        try:
+            self.run()
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
