@@ -12,6 +12,7 @@ precisely").
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
+from functools import cached_property
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -142,11 +143,11 @@ class Thread:
     def business_days_after(self, day: date, n: int) -> date:
         return add_business_days(day, n, self.holidays)
 
-    @property
+    @cached_property
     def inbound(self) -> list[Entry]:
         return [e for e in self.entries if e.inbound and e.label and e.label != L.OTHER]
 
-    @property
+    @cached_property
     def last_in(self) -> Entry | None:
         """The latest message from them that says something about the application."""
         found = [e for e in self.inbound if e.label != INTERVIEW_DONE]
