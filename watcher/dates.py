@@ -121,6 +121,7 @@ CARDINALS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
     "a": 1, "an": 1,
     # Indonesian
     "nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
@@ -189,6 +190,14 @@ _NUM_WORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty)[\s-](?:one|two|three|four|
              r"(?:puluh(?:\s+(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan))?|belas)|"
              + _alternation(CARDINALS) + r")")
 _NUM = rf"(?:\d{{1,3}}(?!\d)|{_NUM_WORD}(?![\w]))"
+_TENS_WORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|"
+              r"three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|"
+              r"fifteen|sixteen|seventeen|eighteen|nineteen)")
+# A year in words: "two thousand and eighteen", "nineteen seventy eight", "nineteen oh one",
+# "twenty twenty-five".
+_YEAR_WORDS = (rf"(?:two\s+thousand(?:\s+and)?(?:\s+(?:{_TENS_WORD}|one|two|three|four|five|six|"
+               rf"seven|eight|nine))?|(?:nineteen|twenty)\s+(?:hundred|(?:oh|zero)\s+(?:one|two|"
+               rf"three|four|five|six|seven|eight|nine)|{_TENS_WORD}))")
 _NUM_RANGE = (rf"(?P<n>{_NUM})(?:\s*(?:-|–|—|to|or|atau|sampai|hingga|s\.?/?d\.?)\s*"
               rf"(?P<n2>{_NUM}))?")
 _TIME = (r"(?P<h>[01]?\d|2[0-3])(?:(?P<sep>[:.])(?P<mi>[0-5]\d))?\s*"
@@ -224,7 +233,7 @@ def _number(words: str) -> int | None:
 
 
 def _ordinal(word: str) -> int | None:
-    """'21st' -> 21, 'twenty-first' -> 21, 'eleventh' -> 11, 'twenty two' -> 22."""
+    """'21st' -> 21, 'twenty-first' -> 21, 'eleventh' -> 11, 'twenty two' -> 22, 'thirty' -> 30."""
     word = word.strip().lower()
     digits = re.match(r"(\d{1,2})(?:st|nd|rd|th)?$", word)
     if digits:
@@ -267,8 +276,28 @@ def _next_on_or_after(ref: _dt.date, month: int, day: int) -> _dt.date | None:
     return None
 
 
-def _full_year(text: str, ref: _dt.date) -> int:
+def _year_in_words(text: str) -> int | None:
+    """'two thousand and eighteen' -> 2018, 'nineteen seventy eight' -> 1978."""
+    words = [w for w in re.split(r"[\s-]+", text.lower()) if w != "and"]
+    if words[:2] == ["two", "thousand"]:
+        rest = _number(" ".join(words[2:])) if words[2:] else 0
+        return None if rest is None else 2000 + rest
+    head = {"nineteen": 1900, "twenty": 2000}.get(words[0])
+    if head is None:
+        return None
+    rest = words[1:]
+    if rest == ["hundred"]:
+        return head
+    if rest and rest[0] in ("oh", "zero"):
+        rest = rest[1:]
+    tail = _number(" ".join(rest))
+    return None if tail is None else head + tail
+
+
+def _full_year(text: str, ref: _dt.date) -> int | None:
     """'2026' -> 2026; '26' or "'26" -> 2026; '89' -> 1989 (more than 20 years ahead)."""
+    if re.search(r"[a-z]", text, re.I):
+        return _year_in_words(text)
     digits = text.lstrip("'’")
     year = int(digits)
     if len(digits) <= 2:
@@ -507,13 +536,28 @@ def _from_anchor(match: re.Match, ctx: _Context):
     return shifted, ("within" if sign > 0 and anchor in ("now", "today") else "day")
 
 
+_PART = re.compile(rf"(?P<n>{_NUM})\s*(?P<unit>days?|weeks?|months?|years?|hari|minggu|pekan"
+                   r"|bulan|tahun)", re.IGNORECASE)
+
+
 def _ago(match: re.Match, ctx: _Context):
-    amount = _amount(match)
-    if amount is None:
-        return None
-    unit, business = _unit_of(match.group("unit"))
-    found = _shift(ctx, amount, unit, business, sign=-1)
-    return (found, "day") if found else None
+    """'3 days ago', '1 month and 21 days ago', '2 years 21 days later', '2 minggu lagi'."""
+    sign = 1 if re.match(r"later|from|kemudian|lagi", match.group("dir"), re.I) else -1
+    day = ctx.day
+    parts = list(_PART.finditer(match.group("parts")))
+    # Larger units first, as people say them: "2 years 1 month 21 days".
+    order = {"year": 0, "month": 1, "week": 2, "day": 3}
+    for part in sorted(parts, key=lambda p: order[_unit_of(p.group("unit"))[0]]):
+        amount = _number(part.group("n"))
+        unit, _ = _unit_of(part.group("unit"))
+        if amount is None:
+            return None
+        day = _shift(_Context(ctx.text, ctx.ref, day), amount, unit, False, sign)
+        if day is None:
+            return None
+    if sign > 0:
+        return day, "within"
+    return day, "day"
 
 
 def _month_ok(match: re.Match) -> bool:
@@ -525,10 +569,30 @@ def _month_ok(match: re.Match) -> bool:
 def _with_year(match: re.Match, ctx: _Context, month: int, day: int):
     year_text = match.groupdict().get("y")
     if year_text:
-        found = _safe_date(_full_year(year_text, ctx.day), month, day)
+        year = _full_year(year_text, ctx.day)
+        found = _safe_date(year, month, day) if year else None
     else:
-        found = _next_on_or_after(ctx.day, month, day)
+        found = _agreeing_with_weekday(ctx, [(month, day)], match.groupdict().get("wd"))
+        found = found or _next_on_or_after(ctx.day, month, day)
     return (found, "day") if found else None
+
+
+def _agreeing_with_weekday(ctx: _Context, readings, weekday_word) -> _dt.date | None:
+    """For a year-less date written with a weekday ("Friday 7/6", "this Friday, Jun 15"): the
+    earliest reading, from two weeks back on, that falls on that weekday; None if none does.
+    A just-passed day stays in the past only when its weekday says so."""
+    weekday = _weekday_number(weekday_word) if weekday_word else None
+    if weekday is None:
+        return None
+    window = ctx.day - _dt.timedelta(days=14)
+    agreeing = sorted(
+        found
+        for month, day in readings
+        for year in (ctx.day.year - 1, ctx.day.year, ctx.day.year + 1)
+        if (found := _safe_date(year, month, day)) and found >= window
+        and found.weekday() == weekday
+    )
+    return agreeing[0] if agreeing else None
 
 
 def _day_month(match: re.Match, ctx: _Context):
@@ -548,6 +612,8 @@ def _numeric_date(match: re.Match, ctx: _Context):
             return None
         found = _safe_date(int(a), int(b), int(c))
         return (found, "day") if found else None
+    if c and len(c) == 1:
+        return None  # "3/4/5" is no date
     first, second = int(a), int(b)
     if not c:
         separator = match.group("s")
@@ -560,6 +626,11 @@ def _numeric_date(match: re.Match, ctx: _Context):
             return None  # a fraction such as 1/2 or 3/4
         if separator == "." and second > 12:
             return None  # "9.30" is a clock time (Indonesian writes "pukul 9.30")
+    if not c:
+        agreeing = _agreeing_with_weekday(ctx, [(second, first), (first, second)],
+                                          match.groupdict().get("wd"))
+        if agreeing:
+            return agreeing, "day"
     readings = []
     for month, day in ((second, first), (first, second)):  # day first, then month first
         if 1 <= month <= 12 and 1 <= day <= 31:
@@ -652,6 +723,71 @@ def _nth_weekday(match: re.Match, ctx: _Context):
     return (found, "day") if found else None
 
 
+# Holidays people date things by: (pattern, how to find its day in a given year).
+# ("fixed", month, day) | ("easter", days after Easter Sunday) | ("nth", month, weekday, n; -1 =
+# the last) | ("indonesia", the name the `holidays` package gives a moving Indonesian holiday).
+HOLIDAYS = [
+    (r"christmas\s+eve|malam\s+natal", ("fixed", 12, 24)),
+    (r"christmas(?:\s+day)?|xmas|(?:hari\s+)?natal", ("fixed", 12, 25)),
+    (r"new\s+year['’]?s?\s+eve|malam\s+tahun\s+baru", ("fixed", 12, 31)),
+    (r"new\s+year['’]?s?(?:\s+day)?|tahun\s+baru(?!\s+(?:imlek|islam|hijriah|cina))", ("fixed", 1, 1)),
+    (r"good\s+friday|jum['’]?at\s+agung", ("easter", -2)),
+    (r"easter\s+monday", ("easter", 1)),
+    (r"easter(?:\s+sunday)?|(?:hari\s+)?paskah", ("easter", 0)),
+    (r"thanks\s?giving(?:\s+day)?", ("nth", 11, 3, 4)),
+    (r"(?:martin\s+luther\s+king|mlk)(?:\s+jr\.?)?\s+day", ("nth", 1, 0, 3)),
+    (r"presidents['’]?\s+day", ("nth", 2, 0, 3)),
+    (r"memorial\s+day", ("nth", 5, 0, -1)),
+    (r"labou?r\s+day", ("nth", 9, 0, 1)),
+    (r"hari\s+buruh", ("fixed", 5, 1)),
+    (r"halloween", ("fixed", 10, 31)),
+    (r"valentine['’]?s?\s+day", ("fixed", 2, 14)),
+    (r"(?:saint|st\.?)\s+patrick(?:['’]?s)?(?:\s+day)?", ("fixed", 3, 17)),
+    (r"hari\s+kemerdekaan|hut\s+ri", ("fixed", 8, 17)),
+    (r"(?:hari\s+raya\s+)?idul\s*fitri|lebaran|eid\s+(?:al|ul)[\s-]fitr", ("indonesia", "Eid al-Fitr")),
+    (r"(?:hari\s+raya\s+)?idul\s*adha|eid\s+(?:al|ul)[\s-]adha", ("indonesia", "Eid al-Adha")),
+    (r"(?:tahun\s+baru\s+)?imlek|chinese\s+new\s+year|lunar\s+new\s+year", ("indonesia", "Lunar New Year")),
+    (r"(?:hari\s+raya\s+)?nyepi", ("indonesia", "Day of Silence")),
+    (r"(?:hari\s+raya\s+)?waisak|vesak(?:\s+day)?", ("indonesia", "Vesak Day")),
+]
+
+
+def _holiday_in(year: int, spec: tuple) -> _dt.date | None:
+    kind = spec[0]
+    if kind == "fixed":
+        return _dt.date(year, spec[1], spec[2])
+    if kind == "easter":
+        from dateutil.easter import easter  # installed with dateparser
+
+        return easter(year) + _dt.timedelta(days=spec[1])
+    if kind == "nth":
+        _, month, weekday, n = spec
+        days = [_dt.date(year, month, d) for d in range(1, _month_days(year, month) + 1)]
+        matching = [d for d in days if d.weekday() == weekday]
+        return matching[n if n < 0 else n - 1]
+    try:
+        import holidays  # only when a moving Indonesian holiday is named
+
+        calendar_ = holidays.country_holidays("ID", years=year)
+        return min((d for d, name in calendar_.items() if name == spec[1]), default=None)
+    except Exception:  # an unknown year or an older table: no date rather than a wrong one
+        return None
+
+
+def _holiday(match: re.Match, ctx: _Context):
+    phrase = match.group("name")
+    spec = next(spec for pattern, spec in HOLIDAYS if re.fullmatch(pattern, phrase, re.I))
+    if match.group("y"):
+        found = _holiday_in(int(match.group("y")), spec)
+    elif match.group("next"):
+        found = _holiday_in(ctx.day.year + 1, spec)
+    else:
+        found = _holiday_in(ctx.day.year, spec)
+        if found is None or found < ctx.day:
+            found = _holiday_in(ctx.day.year + 1, spec)
+    return (found, "day") if found else None
+
+
 def _vague(match: re.Match, ctx: _Context):
     return VAGUE
 
@@ -675,6 +811,9 @@ def _rules() -> list[tuple[str, re.Pattern, Resolver]]:
                         |(?:a|the)\s+(?:few|couple\s+of)\s+(?:days|weeks|months)
                         |beberapa\s+(?:hari|minggu|pekan|bulan)(?:\s+(?:ke\s*depan|lagi))?
                         )\b""", _vague),
+        ("holiday", rf"""\b(?P<name>{"|".join(p for p, _ in HOLIDAYS)})\b
+                        (?:\s+(?:of\s+)?(?P<y>\d{{4}})\b|\s+(?:of\s+)?(?P<next>next\s+year|tahun\s+depan)\b)?""",
+         _holiday),
         ("relative day", r"""\b(?:(?:the\s+)?day\s+after\s+(?:tomorrow|tmrw|tomorow)
                         |(?:the\s+)?day\s+before\s+yesterday
                         |today|tonight|tomorrow|tmrw|tomorow|yesterday
@@ -730,16 +869,18 @@ def _rules() -> list[tuple[str, re.Pattern, Resolver]]:
                         (?P<unit>(?:business|working)\s+days?|days?|weeks?|months?|years?)\s+
                         (?P<dir>from|after|before)\s+(?P<anchor>now|today|tomorrow|yesterday)\b""",
          _from_anchor),
-        ("ago", rf"""\b{_NUM_RANGE}\s+(?P<unit>days?|weeks?|months?|years?|hari|minggu|pekan
-                        |bulan|tahun)\s+(?:ago|yang\s+lalu|lalu|sebelumnya)\b""", _ago),
+        ("ago", rf"""\b(?P<parts>(?:{_NUM}\s*(?:days?|weeks?|months?|years?|hari|minggu|pekan
+                        |bulan|tahun)(?:\s*,\s*|\s+and\s+|\s+dan\s+|\s+)){{1,4}})
+                        (?P<dir>ago|later|from\s+now|yang\s+lalu|lalu|sebelumnya|kemudian\s+hari
+                        |lagi)\b""", _ago),
         # Explicit dates. The weekday written before a date belongs to its span.
         ("day month year", rf"""(?<![\w.,/$€£-])(?<![$€£]\s)(?:{_WD_PREFIX})?(?:the\s+)?
                         (?P<d>{_DAY_DIGITS}|{_ORD_WORD})\.?\s*(?:of\s+|[-/]\s*)?{_MON}
-                        (?:(?:\s*,\s*|\s+|\s*[-/]\s*)(?:in\s+)?(?P<y>\d{{4}}|['’]\d{{2}}))?
+                        (?:(?:\s*,\s*|\s+|\s*[-/]\s*)(?:in\s+)?(?P<y>\d{{4}}|['’]\d{{2}}|{_YEAR_WORDS}))?
                         (?![\w])(?!\s*[:.]\d)""", _day_month),
         ("month day year", rf"""(?<![\w.,/-])(?:{_WD_PREFIX})?{_MON}(?:\s*[-/]\s*|\s*)(?:the\s+)?
                         (?P<d>{_DAY_DIGITS}|{_ORD_WORD}|{_CARD_10_31})
-                        (?:\s*,\s*(?P<y>\d{{4}}|['’]\d{{2}})|\s+(?P<y3>\d{{4}}))?
+                        (?:\s*,\s*(?P<y>\d{{4}}|['’]\d{{2}}|{_YEAR_WORDS})|\s+(?P<y3>\d{{4}}|{_YEAR_WORDS}))?
                         (?![\w])(?!\s*[:.]\d|\s*(?:am|pm|a\.m|p\.m)\b)""", None),
         ("year month day", rf"""(?<![\w.-])(?P<y>\d{{4}})\s*[-/.]\s*{_MON}\s*[-/.]\s*
                         (?P<d>{_DAY_DIGITS})(?![\w])""", _day_month),
@@ -747,7 +888,7 @@ def _rules() -> list[tuple[str, re.Pattern, Resolver]]:
                         |tanggal|tgl\.?|pada|hingga|sampai|sebelum|deadline:?)\s*(?:the\s+)?)
                         |(?:{_WD_PREFIX}))?
                         (?<![\w./:-])(?P<a>\d{{1,2}}|\d{{4}})(?P<s>[/.-])(?P<b>\d{{1,2}})
-                        (?:(?P=s)(?P<c>\d{{4}}|\d{{2}}))?(?![\w/]|[.:,-]\d)""", _numeric_date),
+                        (?:(?P=s)(?P<c>\d{{4}}|\d{{1,2}}))?(?![\w/]|[.:,-]\d)""", _numeric_date),
         ("weekday and day", rf"""\b(?:(?:this|next|coming)\s+)?(?:hari\s+)?{wd_any},?\s+(?:the\s+)?
                         (?P<d>{_DAY_DIGITS}|{_ORD_WORD}|{_CARD_10_31})(?![\w/:-]|\.\d)
                         (?!\s*(?:am|pm|a\.m|p\.m|o'clock|hours?|hrs|minutes?|jam|pukul|days?|
@@ -762,8 +903,8 @@ def _rules() -> list[tuple[str, re.Pattern, Resolver]]:
                         (?![\w/:-]|\.\d)(?!\s*(?:{_alternation(MONTHS)})\b)""", None),
         # "Let's meet on the 27." / "for the second": a bare day number only right after a
         # preposition and right before the end of the clause, so "the 3 candidates" is no date.
-        ("day at clause end", rf"""(?:(?P<ctx>\b(?:on|for|by|until|till)\s+)the\s+)
-                        (?P<d>\d{{1,2}}|{_ORD_WORD})(?=\s*(?:[.!?;,]|$))""", _day_of_month),
+        ("day at clause end", rf"""(?P<ctx>\b(?:on|for|by|until|till)\s+)(?:the\s+)?
+                        (?P<d>\d{{1,2}}|{_ORD_WORD}|{_CARD_10_31})(?=\s*(?:[.!?;]|$))""", _day_of_month),
         ("nth weekday", rf"""\b(?:the\s+)?(?P<nth>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th)
                         \s+{wd_any}(?:\s+(?:of|in)\s+(?:(?:the\s+)?(?:(?P<which>this|next|last|previous
                         |following)\s+)?month|{_MON}(?:\s+(?P<y>\d{{4}}))?))?(?![\w])""",
@@ -930,18 +1071,72 @@ def find_dates(text: str, ref: _dt.datetime) -> list[DateMention]:
             start = match.start()
             if "ctx" in pattern.groupindex and match.group("ctx"):
                 start = match.end("ctx")  # "on", "by": read for context, not part of the date
-            candidates.append((start, match.end(), order, resolved))
+            candidates.append((start, match.end(), order, name, resolved))
     # Longest first, then the earlier rule, then the earlier position.
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-    chosen: list[tuple[int, int, tuple]] = []
-    for start, end, _order, resolved in candidates:
-        if not _overlaps(start, end, [(s, e) for s, e, _ in chosen]):
-            chosen.append((start, end, resolved))
-    taken = [(s, e) for s, e, _ in chosen]
-    mentions = [(s, e, r[0], r[1]) for s, e, r in chosen if r is not VAGUE and r[0] is not None]
-    mentions += _dateparser_hits(text, ref, taken)
-    mentions.sort()
-    return [_mention(text, start, end, day, kind) for start, end, day, kind in mentions]
+    chosen: list[_Found] = []
+    for start, end, _order, name, resolved in candidates:
+        if not _overlaps(start, end, [(f.start, f.end) for f in chosen]):
+            chosen.append(_Found(start, end, resolved[0], resolved[1], name))
+    taken = [(f.start, f.end) for f in chosen]
+    found = [f for f in chosen if f.rule != "vague" and f.day is not None]
+    found += [_Found(*hit, rule="dateparser") for hit in _dateparser_hits(text, ref, taken)]
+    found.sort(key=lambda f: f.start)
+    found = _join_week_and_weekday(text, ctx, found)
+    found = [_counted_from(text, ctx, f) for f in found]
+    return [_mention(text, f.start, f.end, f.day, f.kind) for f in found]
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    day: _dt.date | None
+    kind: str | None
+    rule: str
+
+
+_BARE_WEEKDAY = re.compile(rf"(?:hari\s+)?(?:{_WD_FULL})$", re.IGNORECASE)
+_BETWEEN_WEEK_AND_DAY = re.compile(r"[^.!?;\n]{0,40}?(?:\bon|\bpada)?\s*$", re.IGNORECASE)
+
+
+def _join_week_and_weekday(text: str, ctx: _Context, found: list[_Found]) -> list[_Found]:
+    """'next week, maybe on Wednesday' is one day: the Wednesday of next week."""
+    joined: list[_Found] = []
+    for item in found:
+        previous = joined[-1] if joined else None
+        if (previous and previous.rule == "next week" and item.rule == "weekday"
+                and "after" not in text[previous.start:previous.end].lower()
+                and _BARE_WEEKDAY.match(text, item.start, item.end)
+                and _BETWEEN_WEEK_AND_DAY.fullmatch(text, previous.end, item.start)):
+            weekday = _weekday_number(text[item.start:item.end])
+            day = _weekday_date(ctx.day, weekday, "next")
+            joined[-1] = _Found(previous.start, item.end, day, "day", "week then weekday")
+            continue
+        joined.append(item)
+    return joined
+
+
+_COUNTED_FROM = re.compile(
+    rf"""\b{_NUM_RANGE}\s+(?P<unit>(?:business|working)\s+days?|hari\s+kerja|days?|weeks?|months?
+        |years?|hari|minggu|pekan|bulan|tahun)\s+(?:from|after|setelah|sesudah)\s+(?:the\s+)?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _counted_from(text: str, ctx: _Context, item: _Found) -> _Found:
+    """'3 days from Tuesday', '2 weeks from January 15': a duration counted from a named day."""
+    if item.kind == "within":
+        return item
+    before = _COUNTED_FROM.search(text, max(0, item.start - 60), item.start)
+    if not before:
+        return item
+    amount = _amount(before)
+    unit, business = _unit_of(before.group("unit"))
+    day = _shift(_Context(ctx.text, ctx.ref, item.day), amount, unit, business) if amount else None
+    if day is None:
+        return item
+    return _Found(before.start(), item.end, day, "day", "counted from")
 
 
 def _mention(text: str, start: int, end: int, day: _dt.date, kind: str) -> DateMention:
