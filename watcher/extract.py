@@ -32,7 +32,7 @@ gmail googlemail yahoo outlook hotmail live icloud proton protonmail mail calend
 """.split())
 _TEAM_WORDS = (r"careers?|recruiting|recruitment|recruiters?|talent(?: acquisition| team| partners?)?|hr|human resources|"
                r"hiring(?: team)?|jobs|people(?: team| ops)?|team|rekrutmen|tim|karier|karir|notifications?|no-?reply|"
-               r"noreply|do not reply|university|campus|staffing|acquisition|sdm")
+               r"noreply|do not reply|campus|staffing|acquisition|sdm|hrd|talenta|personalia|people & culture|people and culture")
 _TEAM = re.compile(rf"\b(?:{_TEAM_WORDS})\b", re.I)
 _LEADING_TEAM = re.compile(rf"^(?:(?:the|tim|team)\s+)?(?:(?:{_TEAM_WORDS})\s+)+(?:(?:at|of|di|@)\s+)?", re.I)
 _TRAILING_TEAM = re.compile(rf"(?:\s+(?:at|of|-|\||,))?(?:\s+(?:{_TEAM_WORDS}))+$", re.I)
@@ -62,6 +62,9 @@ def _company_from_name(name: str) -> str | None:
     name = name.strip().strip('"')
     if " via " in name:
         name = name.split(" via ")[0]
+    pt = re.search(r"\b(?:PT|CV)\.? [A-Z].*$", name)  # "Rekrutmen PT Bumi Tirta" -> "PT Bumi Tirta"
+    if pt:
+        name = pt.group(0)
     stripped = _TRAILING_TEAM.sub("", _LEADING_TEAM.sub("", name)).strip(" -|,")
     return stripped or None
 

@@ -120,6 +120,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 continue
             if word and len(word.group(1)) == 1 and word.group(1).isupper():
                 continue  # an initial: "J. Smith"
+            if word and word.group(1).isdigit() and len(word.group(1)) <= 2:
+                continue  # a list number: "1. Monday 10am"
             spans.append((cut, m.end()))
             cut = m.end()
         spans.append((cut, b_end))

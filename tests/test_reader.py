@@ -1,0 +1,114 @@
+"""read_message: label, key date, evidence, direction, interview time, bad input."""
+from datetime import datetime, timedelta, timezone
+
+from watcher.mime import parse_message
+from watcher.reader import Reading, read_message, split_sentences
+
+
+def mail(body: str, subject: str = "Update", date: str = "Fri, 21 Mar 2025 16:22:00 +0000",
+         sender: str = "Gabriel Fournier <gabriel@arcwell.example>", extra: str = "") -> bytes:
+    return (f"From: {sender}\r\nTo: Nadia <nadia@mail.example>\r\nSubject: {subject}\r\nDate: {date}\r\n"
+            f"Message-ID: <m1@arcwell.example>\r\n{extra}Content-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n").encode()
+
+
+def read(raw: bytes, **kw) -> Reading:
+    return read_message(parse_message(raw), use_model=False, **kw)
+
+
+def test_checkin_request_with_its_day():
+    r = read(mail("Hi Nadia,\r\n\r\nWe're still finishing interviews. If you haven't heard from me by\r\n"
+                  "Thursday, please do follow up with me directly.\r\n\r\nBest,\r\nGabriel"))
+    assert (r.label, str(r.key_date), r.key_date_kind) == ("checkin_request", "2025-03-27", "checkin")
+    assert r.direction == "in" and r.language == "en"
+
+
+def test_evidence_is_a_sentence_of_the_new_text_verbatim():
+    raw = mail("Hi Nadia,\r\n\r\nAfter a lot of thought, we have decided not to move forward\r\nwith your application.\r\n\r\n"
+               "Best,\r\nGabriel")
+    parsed = parse_message(raw)
+    r = read_message(parsed, use_model=False)
+    assert r.label == "rejection"
+    assert r.evidence in parsed.new_text
+    assert "decided not to move forward" in " ".join(r.evidence.split())
+
+
+def test_quoted_history_does_not_decide():
+    body = ("Hi Sam,\r\n\r\nThanks for checking in. We'll be in touch once we have news.\r\n\r\nLaura\r\n\r\n"
+            "On Mon, 17 Mar 2025 at 09:14, Sam <sam@mail.example> wrote:\r\n"
+            "> I'd like to invite you to an interview on Friday 21 March.\r\n"
+            "> Unfortunately we have decided not to move forward.\r\n")
+    r = read(mail(body, subject="Re: checking in"))
+    assert r.label == "will_contact_you"
+
+
+def test_indonesian_acknowledgement_with_business_days():
+    r = read(mail("Yth. Bapak Yosef,\r\n\r\nLamaran Anda untuk posisi Staf Akuntansi telah kami terima. Setiap pelamar "
+                  "akan menerima kabar mengenai hasil seleksi dalam 10 hari kerja.\r\n\r\nHormat kami,\r\nTim Rekrutmen",
+                  subject="Konfirmasi Penerimaan Lamaran", date="Tue, 09 Sep 2025 16:02:00 +0700"))
+    assert (r.label, str(r.key_date), r.key_date_kind, r.language) == ("application_received", "2025-09-23", "hear_back", "id")
+
+
+def test_interview_with_one_date_and_time_gives_interview_at():
+    r = read(mail("Hi Callum,\r\n\r\nI'm pleased to confirm your interview:\r\n\r\nWednesday 19 November 2025, 14:00-15:00\r\n"
+                  "Leeds studio\r\n\r\nBest wishes,\r\nGreta", date="Thu, 13 Nov 2025 12:30:00 +0000"))
+    assert (r.label, str(r.key_date), r.key_date_kind) == ("interview_invite", "2025-11-19", "interview")
+    assert r.interview_at == datetime(2025, 11, 19, 14, 0, tzinfo=timezone.utc)
+
+
+def test_interview_with_a_list_of_options_has_no_date():
+    r = read(mail("Halo Putri,\r\n\r\nKami ingin mengundang Anda untuk wawancara awal. Silakan pilih salah satu jadwal berikut:\r\n"
+                  "1. Senin, 8 September 2025, pukul 10.00\r\n2. Selasa, 9 September 2025, pukul 14.00\r\n\r\nSalam,\r\nMade",
+                  date="Wed, 03 Sep 2025 10:05:00 +0800"))
+    assert r.label == "interview_invite" and r.key_date is None and r.interview_at is None
+
+
+def test_offer_deadline_is_not_the_start_date():
+    r = read(mail("Dear Julian,\r\n\r\nI'm delighted to offer you the position of Bioprocess Scientist, starting on Monday "
+                  "2 February 2026.\r\n\r\nPlease let us know your decision by Friday 12 December 2025.\r\n",
+                  date="Mon, 08 Dec 2025 10:15:00 +0100"))
+    assert (r.label, str(r.key_date), r.key_date_kind) == ("offer", "2025-12-12", "deadline")
+
+
+def test_assessment_within_days_of_receiving_the_email():
+    r = read(mail("Please complete the coding assessment within 3 days of receiving this email.",
+                  date="Fri, 23 May 2025 15:48:00 +0000"))
+    assert (r.label, str(r.key_date), r.key_date_kind) == ("assessment", "2025-05-26", "deadline")
+
+
+def test_vague_hear_back_gives_no_date():
+    r = read(mail("Thank you for interviewing with us. We will make a decision soon and let you know."))
+    assert r.key_date is None and r.key_date_kind is None
+
+
+def test_mail_from_me_is_out_and_unlabelled():
+    r = read(mail("Hi Gabriel, just checking in on the role.", sender="Nadia <Nadia@Mail.example>"),
+             me=["nadia@mail.example"])
+    assert (r.direction, r.label) == ("out", None)
+
+
+def test_relay_sender_names_the_employer_not_the_relay():
+    r = read(mail("Thank you for your interest in the Backend Engineer, Ledger role at Orrery Payments. Please complete "
+                  "the assessment within 3 days.", sender="Orrery Payments via Skillcheck <no-reply@skillcheck.example>"))
+    assert r.company == "Orrery Payments" and r.role == "Backend Engineer, Ledger"
+
+
+def test_empty_body_is_other_with_low_confidence():
+    r = read(mail("", subject=""))
+    assert r.label == "other" and r.confidence < 0.3
+
+
+def test_binary_junk_does_not_raise():
+    r = read_message(parse_message(bytes(range(256)) * 40), use_model=False)
+    assert r.label == "other" and r.confidence < 0.3
+
+
+def test_missing_date_header_reads_the_label_without_dates():
+    raw = b"From: hr@x.example\r\nSubject: Offer\r\n\r\nWe are delighted to offer you the role. Please reply by Friday.\r\n"
+    r = read(raw)
+    assert r.label == "offer" and r.key_date is None
+
+
+def test_split_sentences_keeps_lines_of_a_list_apart():
+    text = "Options:\n1. Monday 10am\n2. Tuesday 2pm\n\nThanks, Mr. Lee will join."
+    assert [text[s:e] for s, e in split_sentences(text)] == ["Options:", "1. Monday 10am", "2. Tuesday 2pm",
+                                                             "Thanks, Mr. Lee will join."]

@@ -1,0 +1,118 @@
+"""The reading rules: every label is covered in both languages, and sentences recruiters write
+reach the label they mean, with the precedence LABELS.md asks for."""
+import re
+
+import pytest
+
+from models.labels import LABELS
+from watcher import rules
+from watcher.reader import Reading, read_message
+from watcher.mime import parse_message
+
+
+def read(body: str, subject: str = "Your application", date: str = "Tue, 04 Mar 2025 10:00:00 +0000") -> Reading:
+    raw = (f"From: Sam Recruiter <sam@employer.example>\r\nTo: you@mail.example\r\nSubject: {subject}\r\n"
+           f"Date: {date}\r\nMessage-ID: <t@employer.example>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+           f"{body}\r\n").encode("utf-8")
+    return read_message(parse_message(raw), use_model=False)
+
+
+def test_every_label_has_rules_in_both_languages():
+    for label in LABELS:
+        for language in ("en", "id"):
+            assert any(r.label == label or r.dated_label == label for r in rules.rules_for(language)), (label, language)
+
+
+def test_precedence_names_every_label_once():
+    named = [label for group in rules.PRECEDENCE for label in group]
+    assert sorted(named) == sorted(LABELS)
+    assert len(named) == len(set(named))
+
+
+def test_rule_patterns_compile_and_weights_are_probabilities():
+    for rule in rules.RULES:
+        assert 0 < rule.weight <= 1, rule.name
+        assert rule.dated_weight is None or 0 < rule.dated_weight <= 1
+        assert isinstance(rule.regex, re.Pattern)
+
+
+# (label, language, a sentence as recruiters write it) -- written for these tests.
+SENTENCES = [
+    ("application_received", "en", "Thanks for applying! We have received your application for the Data Analyst role."),
+    ("application_received", "id", "Terima kasih, lamaran Anda untuk posisi Staf Gudang telah kami terima."),
+    ("interview_invite", "en", "We'd like to invite you to a video interview with our engineering lead."),
+    ("interview_invite", "id", "Kami ingin mengundang Anda untuk mengikuti wawancara dengan tim kami."),
+    ("assessment", "en", "As a next step, please complete the online coding assessment."),
+    ("assessment", "id", "Silakan mengerjakan psikotes online melalui tautan berikut."),
+    ("decision_timeline", "en", "After the final interviews we will make a decision by Friday 14 March."),
+    ("decision_timeline", "id", "Hasil akhir akan kami sampaikan paling lambat hari Jumat."),
+    ("checkin_request", "en", "If you haven't heard from me by Thursday, please follow up with me."),
+    ("checkin_request", "id", "Kalau sampai hari Kamis belum ada kabar dari kami, silakan hubungi saya lagi."),
+    ("will_contact_you", "en", "Thanks for meeting the team yesterday. We'll be in touch once we have news."),
+    ("will_contact_you", "id", "Terima kasih sudah datang wawancara kemarin. Kami akan mengabari Anda kembali."),
+    ("still_deciding", "en", "We are still interviewing other candidates and have not made a decision yet."),
+    ("still_deciding", "id", "Saat ini kami masih mempertimbangkan beberapa kandidat dan keputusan akhir belum diambil."),
+    ("rejection", "en", "Unfortunately, we have decided not to move forward with your application."),
+    ("rejection", "id", "Dengan berat hati kami sampaikan bahwa Anda belum dapat melanjutkan ke tahap berikutnya."),
+    ("offer", "en", "I'm delighted to offer you the position of Store Manager."),
+    ("offer", "id", "Dengan senang hati kami menawarkan posisi Analis Kredit kepada Anda."),
+    ("recruiter_outreach", "en", "I came across your profile on LinkedIn and thought of you for a role with my client."),
+    ("recruiter_outreach", "id", "Saya menemukan profil Anda di LinkedIn dan ingin menawarkan peluang dari klien kami."),
+    ("other", "en", "Your job alert: 12 new jobs matching Data Engineer in Leeds."),
+    ("other", "id", "Ada 8 lowongan baru yang sesuai dengan notifikasi Anda minggu ini."),
+]
+
+
+@pytest.mark.parametrize("label,language,sentence", SENTENCES)
+def test_a_recruiter_sentence_reaches_its_label(label, language, sentence):
+    reading = read(sentence)
+    assert (reading.label, reading.language) == (label, language)
+    assert reading.confidence >= 0.45
+
+
+def test_rejection_beats_an_invitation_to_ask_questions():
+    r = read("Thank you for your time. Unfortunately we will not be moving forward with your candidacy. "
+             "If you have any questions, feel free to contact us.")
+    assert r.label == "rejection"
+
+
+def test_conditional_contact_in_an_acknowledgement_stays_received():
+    r = read("We have received your application. If your experience matches what we need, "
+             "we will be in touch to arrange an interview.")
+    assert r.label == "application_received"
+
+
+def test_we_will_be_in_touch_after_an_interview_is_will_contact_you():
+    r = read("It was great to meet you on Monday.\n\nWe'll be in touch when we have an update.")
+    assert r.label == "will_contact_you"
+
+
+def test_a_named_hear_back_date_makes_a_decision_timeline():
+    r = read("Thanks again for the interview. We'll let you know the outcome by next Wednesday.")
+    assert r.label == "decision_timeline"
+    assert str(r.key_date) == "2025-03-12" and r.key_date_kind == "hear_back"
+
+
+def test_a_hear_back_date_in_an_acknowledgement_stays_received():
+    r = read("Your application has been received. You will hear from us within 5 business days.")
+    assert r.label == "application_received"
+    assert str(r.key_date) == "2025-03-11"
+
+
+def test_an_offer_to_someone_else_is_a_rejection():
+    r = read("We have offered the role to another candidate, and I wanted you to hear it from me.")
+    assert r.label == "rejection"
+
+
+def test_an_offer_of_an_interview_is_not_an_offer():
+    r = read("We'd like to offer you an interview for the Account Manager role on Friday.")
+    assert r.label == "interview_invite"
+
+
+def test_the_nt_of_wont_is_read():
+    assert read("We won't be taking your application further.").label == "rejection"
+
+
+def test_signals_positive_and_cooling():
+    assert rules.find_signals(["we were really impressed by your portfolio."], "en") == ["positive"]
+    assert rules.find_signals(["mohon maaf atas keterlambatan ini."], "id") == ["cooling"]

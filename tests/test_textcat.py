@@ -1,0 +1,44 @@
+"""The text classifier: trains from (text, label) pairs, saves small, predicts probabilities."""
+import pytest
+
+from watcher import textcat
+
+pytest.importorskip("spacy")
+
+EXAMPLES = [
+    ("we have received your application and will review it", "application_received"),
+    ("thank you for applying, your application is under review", "application_received"),
+    ("unfortunately we will not be moving forward with your application", "rejection"),
+    ("we regret to inform you that the position has been filled", "rejection"),
+    ("we would like to invite you to an interview on monday", "interview_invite"),
+    ("please share your availability for a phone interview", "interview_invite"),
+]
+
+
+def test_train_save_and_predict(tmp_path):
+    out = textcat.train(EXAMPLES * 3, tmp_path / "model", epochs=8)
+    assert (out / "config.cfg").exists()
+    probs = textcat.predict("sadly we will not be moving forward", model_dir=out)
+    assert set(probs) == set(textcat.LABELS)
+    assert abs(sum(probs.values()) - 1.0) < 1e-3
+    assert max(probs, key=probs.get) == "rejection"
+    textcat._nlp = None  # leave the shipped model to the other tests
+
+
+def test_unknown_label_is_refused_with_a_sentence(tmp_path):
+    with pytest.raises(ValueError, match="unknown label"):
+        textcat.train([("hello", "maybe")], tmp_path / "m", epochs=1)
+
+
+def test_no_model_gives_no_prediction(tmp_path):
+    textcat._nlp = None
+    assert textcat.predict("anything", model_dir=tmp_path / "nothing") == {}
+
+
+def test_shipped_model_is_small():
+    size = sum(p.stat().st_size for p in textcat.MODEL_DIR.rglob("*") if p.is_file())
+    assert 0 < size < 3_000_000
+
+
+def test_clean_text_folds_digits_and_case():
+    assert textcat.clean_text("Interview on 12 March") == "interview on 0 march"
