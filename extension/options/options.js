@@ -59,11 +59,13 @@ async function save() {
 
 async function requestHost(apiBase) {
   const url = new URL(apiBase);
-  const origins = [`${url.protocol}//${url.hostname}/*`];
+  // Match patterns name no port: the host's pattern covers every port. Gmail's is asked for too,
+  // as Firefox runs the sidebar's content script only once the user allowed it.
+  const origins = [`${url.protocol}//${url.hostname}/*`, 'https://mail.google.com/*'];
   try {
     if (!(await api.permissions.contains({ origins }))) await api.permissions.request({ origins });
   } catch {
-    // Chrome grants manifest hosts at install; a refusal shows up as the test's own problem.
+    // Chrome grants the manifest's hosts at install; a refusal shows up as the test's own problem.
   }
 }
 

@@ -2,6 +2,7 @@
 // the draft, and hostile text that must stay text.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { addDays } from '../../extension/lib/dates.js';
 import {
   THREADS, fixtureDates, launchBrowser, openGmail, routeGmail, screenshotPath, sidebarData,
   skipReason, startNextStep, waitForSidebar,
@@ -113,6 +114,20 @@ describe('the sidebar beside a Gmail thread', { skip }, () => {
     await panel.locator('button.sent').click();
     const closed = await waitForSidebar(page, { view: 'tracked', action: 'none' });
     assert.equal(closed.due, '');
+    await page.close();
+  });
+
+  test('"Snooze" moves the step to the chosen day (three days from now unless changed)', async () => {
+    const page = await openGmail(browser.context, THREADS.kopi);
+    await waitForSidebar(page, { view: 'tracked', action: dates.expected.kopi.action });
+    const panel = page.locator('nextstep-sidebar');
+    await panel.locator('button.snooze-toggle').click();
+    const until = await panel.locator('input[name="snooze-until"]').inputValue();
+    assert.equal(until, addDays(dates.today, 3));
+    await panel.locator('form.snooze button[type="submit"]').click();
+    const data = await waitForSidebar(page, { view: 'tracked', action: dates.expected.kopi.action });
+    assert.equal(data.due, until);
+    assert.match(await panel.locator('.next-step .due .relative').textContent(), /^in 3 days$/);
     await page.close();
   });
 });
