@@ -51,7 +51,7 @@ class ApiServer:
 
     @property
     def port(self) -> int:
-        return self.server.effective_port
+        return int(self.server.effective_port)
 
     @property
     def url(self) -> str:

@@ -1,0 +1,118 @@
+"""A real waitress server on a free loopback port (extension_api/server.py, `nextstep serve`)."""
+import http.client
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+
+from extension_api.server import ApiServer, check_loopback
+from extension_api.testing import AUTH, make_app, message
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def server(tmp_path):
+    app = make_app(tmp_path)
+    app.extensions["nextstep"].store.add_message(message(1))
+    server = ApiServer(app, port=0)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    yield server
+    server.stop()
+    thread.join(10)
+    assert not thread.is_alive()
+
+
+def request(server, method, path, body=None, headers=None):
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+    try:
+        conn.request(method, path, body=body, headers=headers or {})
+        r = conn.getresponse()
+        return r.status, r.getheader("Content-Type"), r.read()
+    finally:
+        conn.close()
+
+
+def test_serves_on_loopback(server):
+    status, ctype, body = request(server, "GET", "/api/v1/threads/188e2a7d94680133", headers=AUTH)
+    assert status == 200 and ctype == "application/json"
+    assert json.loads(body)["company"] == "Acme"
+
+
+def test_chunked_oversized_body_is_refused(server):
+    """No Content-Length up front: the limit holds while the body is read."""
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+    payload = b'{"kind": "they_said", "text": "' + b"x" * (200 * 1024) + b'"}'
+    conn.request("POST", "/api/v1/applications/1/events", body=iter([payload[i:i + 8192] for i in
+                                                                      range(0, len(payload), 8192)]),
+                 headers={**AUTH, "Content-Type": "application/json"}, encode_chunked=True)
+    r = conn.getresponse()
+    assert r.status == 413
+    assert json.loads(r.read())["status"] == 413
+    conn.close()
+    _, _, body = request(server, "GET", "/api/v1/applications/1", headers=AUTH)
+    assert json.loads(body)["events"] == []
+
+
+def test_foreign_host_refused_over_the_wire(server):
+    status, _, body = request(server, "GET", "/api/v1/health", headers={"Host": "attacker.example"})
+    assert status == 403 and b"127.0.0.1" in body
+
+
+def test_stop_frees_the_port(tmp_path):
+    server = ApiServer(make_app(tmp_path), port=0)
+    port = server.port
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    server.stop()
+    thread.join(10)
+    assert server.stopped.is_set()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", port))  # free again
+
+
+def test_only_loopback():
+    with pytest.raises(ValueError, match="loopback"):
+        check_loopback("0.0.0.0")
+    with pytest.raises(ValueError, match="loopback"):
+        check_loopback("192.168.1.2")
+    assert check_loopback("127.0.0.1") == "127.0.0.1"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_nextstep_serve_stops_cleanly_on_signal(tmp_path, sig):
+    port = free_port()
+    env = {**os.environ, "NEXTSTEP_CONFIG_DIR": str(tmp_path), "NEXTSTEP_DB": str(tmp_path / "db.sqlite"),
+           "NEXTSTEP_TZ": "Asia/Jakarta"}
+    proc = subprocess.Popen([sys.executable, "-c", "from watcher.cli import main; main()", "serve", "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
+    try:
+        first = proc.stdout.readline()
+        assert f"http://127.0.0.1:{port}/api/v1" in first
+        token = (tmp_path / "token").read_text().strip()
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        conn.request("GET", "/api/v1/applications", headers={"Authorization": f"Bearer {token}"})
+        assert conn.getresponse().status == 200
+        conn.close()
+        proc.send_signal(sig)
+        out, err = proc.communicate(timeout=20)
+        assert proc.returncode == 0, err
+        assert "Stopped." in out
+        assert token not in out + err
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
