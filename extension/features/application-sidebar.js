@@ -44,8 +44,13 @@ export function mountSidebar({ doc = document, onRelabel, onEvent, onRetry, onOp
   let current = null;
   let context = {};
 
-  function setCollapsed(value) {
+  // Folded or open stays as the user left it, across threads and reloads.
+  const storage = (globalThis.browser ?? globalThis.chrome)?.storage?.local;
+  storage?.get('sidebarCollapsed').then((stored) => setCollapsed(Boolean(stored?.sidebarCollapsed), { remember: false }), () => {});
+
+  function setCollapsed(value, { remember = true } = {}) {
     collapsed = value;
+    if (remember) storage?.set({ sidebarCollapsed: collapsed }).catch(() => {});
     panel.classList.toggle('collapsed', collapsed);
     toggle.textContent = collapsed ? '+' : '–';
     toggle.setAttribute('aria-expanded', String(!collapsed));

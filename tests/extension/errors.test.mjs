@@ -53,6 +53,13 @@ describe('clear messages instead of a blank panel', { skip }, () => {
     await popup.waitForSelector('#steps .problem');
     assert.match(await popup.locator('#steps .problem').textContent(), /token was refused/);
     await popup.close();
+
+    // The toolbar says it too: a "!" badge whose tooltip is the sentence.
+    await browser.worker.evaluate(() => new Promise((resolve) => {
+      const poll = async () => ((await chrome.action.getBadgeText({})) === '!' ? resolve() : setTimeout(poll, 100));
+      poll();
+    }));
+    assert.match(await browser.worker.evaluate(() => chrome.action.getTitle({})), /^Next Step: The token was refused/);
   });
 
   test('a stopped server: says to start it with `nextstep run`; "Try again" recovers once it is back', async () => {

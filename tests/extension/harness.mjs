@@ -187,21 +187,22 @@ export async function startNextStep({ dates = fixtureDates() } = {}) {
 }
 
 /**
- * Chromium with the unpacked extension, English UI, UTC clock. `worker` is the extension's
+ * Chromium with the unpacked extension, English UI (or `language`), UTC clock. `worker` is the extension's
  * service worker; `setSettings` writes `storage.local` through it.
  */
-export async function launchBrowser({ viewport = { width: 1440, height: 900 } } = {}) {
+export async function launchBrowser({ viewport = { width: 1440, height: 900 }, language = 'en' } = {}) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nextstep-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     viewport,
-    locale: 'en-US',
+    locale: language === 'en' ? 'en-US' : language,
     timezoneId: 'UTC',
-    env: { ...process.env, TZ: 'UTC', LANGUAGE: 'en' },
+    // Chromium on Linux takes its UI language (chrome.i18n's) from LANGUAGE.
+    env: { ...process.env, TZ: 'UTC', LANGUAGE: language },
     args: [
       '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--lang=en-US',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', `--lang=${language}`,
       `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
     ],
   });

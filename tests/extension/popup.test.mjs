@@ -65,7 +65,7 @@ describe('the popup', { skip }, () => {
     await tab.close();
   });
 
-  test('the badge counts the steps due today or overdue', async () => {
+  test('the badge counts the steps due today or overdue, each notified once', async () => {
     const expected = [dates.expected.kopi.due, dates.expected.lumen.due].filter((due) => due <= dates.today).length;
     await browser.worker.evaluate(() => chrome.storage.local.set({ token: '' }));
     await browser.setSettings({ token: api.token }); // a settings change refreshes the badge
@@ -76,5 +76,10 @@ describe('the popup', { skip }, () => {
       text = await browser.badgeText();
     }
     assert.equal(text, String(expected));
+    // Each due step was notified once, and is remembered so it is not notified again.
+    const { notifiedSteps = [] } = await browser.worker.evaluate(() => chrome.storage.local.get('notifiedSteps'));
+    const dueOnes = notifiedSteps.filter((key) => key.endsWith(`:${dates.expected.kopi.action}:${dates.expected.kopi.due}`));
+    assert.equal(dueOnes.length, 1, notifiedSteps.join(', '));
+    assert.equal(notifiedSteps.length, expected);
   });
 });
