@@ -130,4 +130,21 @@ describe('the sidebar beside a Gmail thread', { skip }, () => {
     assert.match(await panel.locator('.next-step .due .relative').textContent(), /^in 3 days$/);
     await page.close();
   });
+
+  test('folding the sidebar keeps it folded on the next thread and after a reload', async () => {
+    const page = await openGmail(browser.context, THREADS.lumen);
+    await waitForSidebar(page, { view: 'tracked' });
+    const panel = page.locator('nextstep-sidebar');
+    await panel.locator('button.toggle').click();
+    assert.equal(await panel.locator('.body').isVisible(), false);
+    await page.evaluate((hex) => { location.hash = `#inbox/${hex}`; }, THREADS.kopi);
+    await waitForSidebar(page, { view: 'tracked', action: dates.expected.kopi.action });
+    assert.equal(await panel.locator('.body').isVisible(), false);
+    await page.reload();
+    await waitForSidebar(page, { view: 'tracked' });
+    await page.waitForFunction(() => document.querySelector('nextstep-sidebar').shadowRoot.querySelector('.panel.collapsed'));
+    await panel.locator('button.toggle').click();
+    assert.equal(await panel.locator('.body').isVisible(), true);
+    await page.close();
+  });
 });
