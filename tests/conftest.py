@@ -1,3 +1,4 @@
+pytest_plugins = ["tests.dovecot"]
 """Shared fixtures. Real servers live in their own plugin modules."""
 import os
 
