@@ -11,6 +11,8 @@ import click
 # command name -> "module:attribute" of a click.Command. Order is the order of `nextstep --help`.
 COMMANDS = {
     "classify": "watcher.commands.classify:classify",
+    "eval": "watcher.commands.eval:eval_command",
+    "retrain": "watcher.commands.retrain:retrain",
     "when": "watcher.commands.when:when",
     "serve": "watcher.commands.serve:serve",
     "token": "watcher.commands.token:token",

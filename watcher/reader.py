@@ -343,6 +343,11 @@ def read_message(parsed, *, me: Iterable[str] = (), use_model: bool = True) -> R
         return Reading(direction="out", label=None, confidence=1.0, language=language, defects=defects,
                        company=people.company, role=people.role)
 
+    words = {w.lower() for w in re.findall(r"\b[^\W\d_]{2,20}\b", msg.subject + " " + msg.body[:5000])}
+    if len(words) < 3:  # empty, binary junk, or a bare link: nothing to read
+        return Reading(direction="in", label="other", confidence=0.1, evidence=msg.subject or None,
+                       language=language, defects=defects, company=people.company, role=people.role,
+                       recruiter_name=people.recruiter_name)
     scores, votes = _vote(msg, language, parsed)
     label, confidence = _decide(scores)
     if label is None:

@@ -84,6 +84,33 @@ def train(examples: list[tuple[str, str]], out_dir: str | Path = MODEL_DIR, *, e
     return out
 
 
+def read_labelled(folders) -> list[tuple[str, str]]:
+    """(text, label) for every message listed in the folders' gold.jsonl files.
+
+    The text is what the reader judges: the subject and the new text.
+    """
+    import json
+
+    from watcher.mime import parse_message
+
+    examples = []
+    for folder in folders:
+        gold = Path(folder) / "gold.jsonl"
+        if not gold.exists():
+            continue
+        for line in gold.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            path = Path(folder) / row["file"]
+            if not path.exists() or not row.get("label"):
+                continue
+            parsed = parse_message(path.read_bytes())
+            body = parsed.new_text if parsed.new_text.strip() else parsed.text
+            examples.append((f"{parsed.subject}\n{body}", row["label"]))
+    return examples
+
+
 def available(model_dir: str | Path = MODEL_DIR) -> bool:
     """Whether a trained model is on disk."""
     return (Path(model_dir) / "config.cfg").exists()
