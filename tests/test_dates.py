@@ -299,3 +299,46 @@ def test_long_email_finds_dates_in_order():
 ])
 def test_add_business_days(start, n, holidays, expected):
     assert add_business_days(D(start), n, holidays) == D(expected)
+
+
+# --- how people write dates beyond the basics ---
+
+@pytest.mark.parametrize("text,ref,expected", [
+    ("We will decide after Christmas.", WED, [("Christmas", "2025-12-25")]),
+    ("Start date: Easter Monday 2026.", WED, [("Easter Monday 2026", "2026-04-06")]),
+    ("Kami kabari setelah Lebaran.", WED, [("Lebaran", "2026-03-21")]),
+    ("Offices close for Thanksgiving.", WED, [("Thanksgiving", "2025-11-27")]),
+    ("I applied 1 month and 10 days ago.", WED, [("1 month and 10 days ago", "2025-08-22")]),
+    ("Let's talk next week, maybe on Thursday.", WED,
+     [("next week, maybe on Thursday", "2025-10-09")]),
+    ("Your badge is ready 3 days from Friday.", WED, [("3 days from Friday", "2025-10-06")]),
+    ("Training ends 2 weeks from 1 November.", WED, [("2 weeks from 1 November", "2025-11-15")]),
+    ("Signed on September 10, two thousand and twenty six.", WED,
+     [("September 10, two thousand and twenty six", "2026-09-10")]),
+    ("Can you do Thursday 10/2?", "2025-09-20T09:00:00+07:00", [("Thursday 10/2", "2025-10-02")]),
+    ("Thanks for meeting this Friday, Jun 13.", "2025-06-16T09:00:00+00:00",
+     [("this Friday, Jun 13", "2025-06-13")]),
+    ("Open between February 23 and February 24, 2027.", WED,
+     [("February 23", "2027-02-23"), ("February 24, 2027", "2027-02-24")]),
+    ("Application Date: 2020 Nov 09", WED, [("2020 Nov 09", "2020-11-09")]),
+    ("Psikotes tgl 5 Nov 25.", WED, [("5 Nov 25", "2025-11-05")]),
+    ("Interview 16Nov2025 confirmed.", WED, [("16Nov2025", "2025-11-16")]),
+    ("Please come up to the 4th floor.", WED, []),
+    ("The 2nd round was with the CTO.", WED, []),
+    ("We train the leaders of tomorrow.", WED, []),
+    ("Got a reply 3 weeks later.", WED, []),
+    ("The call is on the 21st at 10:00.", WED, [("the 21st", "2025-10-21")]),
+])
+def test_reads_how_people_write_dates(text, ref, expected):
+    assert [(m.text, str(m.date)) for m in find_dates(text, at(ref))] == expected
+
+
+def test_deadline_with_a_clock_time_between():
+    (mention,) = find_dates("You have until 11:59 PM EST Tuesday to submit.", at(WED))
+    assert (mention.text, str(mention.date), mention.kind, mention.time) == (
+        "Tuesday", "2025-10-07", "by", dt.time(23, 59))
+
+
+def test_bare_afternoon_hour_reads_as_pm():
+    (mention,) = find_dates("Are you free at 3 on Monday?", at(WED))
+    assert mention.time == dt.time(15, 0)

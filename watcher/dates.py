@@ -541,8 +541,11 @@ _PART = re.compile(rf"(?P<n>{_NUM})\s*(?P<unit>days?|weeks?|months?|years?|hari|
 
 
 def _ago(match: re.Match, ctx: _Context):
-    """'3 days ago', '1 month and 21 days ago', '2 years 21 days later', '2 minggu lagi'."""
-    sign = 1 if re.match(r"later|from|kemudian|lagi", match.group("dir"), re.I) else -1
+    """'3 days ago', '1 month and 21 days ago', '2 years 1 month from now', '2 minggu lagi'.
+
+    "3 weeks later" is left out on purpose: in mail it tells a story ("got a reply 3 weeks
+    later") and is counted from some other moment, not from the email's date."""
+    sign = 1 if re.match(r"from|lagi", match.group("dir"), re.I) else -1
     day = ctx.day
     parts = list(_PART.finditer(match.group("parts")))
     # Larger units first, as people say them: "2 years 1 month 21 days".
@@ -816,7 +819,8 @@ def _rules() -> list[tuple[str, re.Pattern, Resolver]]:
          _holiday),
         ("relative day", r"""\b(?:(?:the\s+)?day\s+after\s+(?:tomorrow|tmrw|tomorow)
                         |(?:the\s+)?day\s+before\s+yesterday
-                        |today|tonight|tomorrow|tmrw|tomorow|yesterday
+                        |(?<!of\s)(?:today|tomorrow)(?!['’]s\s+(?:world|leaders|candidates|market))
+                        |tonight|tmrw|tomorow|yesterday
                         |this\s+(?:morning|afternoon|evening)|later\s+today
                         |(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+)?day|eod|cob
                         |hari\s+ini|besok\s+lusa|besok|esok\s+hari|esok|kemarin\s+lusa|kemarin
@@ -871,19 +875,19 @@ def _rules() -> list[tuple[str, re.Pattern, Resolver]]:
          _from_anchor),
         ("ago", rf"""\b(?P<parts>(?:{_NUM}\s*(?:days?|weeks?|months?|years?|hari|minggu|pekan
                         |bulan|tahun)(?:\s*,\s*|\s+and\s+|\s+dan\s+|\s+)){{1,4}})
-                        (?P<dir>ago|later|from\s+now|yang\s+lalu|lalu|sebelumnya|kemudian\s+hari
-                        |lagi)\b""", _ago),
+                        (?P<dir>ago|from\s+now|yang\s+lalu|lalu|sebelumnya|lagi)\b""", _ago),
         # Explicit dates. The weekday written before a date belongs to its span.
         ("day month year", rf"""(?<![\w.,/$€£-])(?<![$€£]\s)(?:{_WD_PREFIX})?(?:the\s+)?
                         (?P<d>{_DAY_DIGITS}|{_ORD_WORD})\.?\s*(?:of\s+|[-/]\s*)?{_MON}
-                        (?:(?:\s*,\s*|\s+|\s*[-/]\s*)(?:in\s+)?(?P<y>\d{{4}}|['’]\d{{2}}|{_YEAR_WORDS}))?
+                        (?:(?:\s*,\s*|\s+|\s*[-/]\s*)(?:in\s+)?(?P<y>\d{{4}}|['’]\d{{2}}|{_YEAR_WORDS}
+                        |\d{{2}}(?=\s*(?:[.!?;,)]|$)|\s+(?:at|pukul|jam)\b)))?
                         (?![\w])(?!\s*[:.]\d)""", _day_month),
         ("month day year", rf"""(?<![\w.,/-])(?:{_WD_PREFIX})?{_MON}(?:\s*[-/]\s*|\s*)(?:the\s+)?
                         (?P<d>{_DAY_DIGITS}|{_ORD_WORD}|{_CARD_10_31})
                         (?:\s*,\s*(?P<y>\d{{4}}|['’]\d{{2}}|{_YEAR_WORDS})|\s+(?P<y3>\d{{4}}|{_YEAR_WORDS}))?
                         (?![\w])(?!\s*[:.]\d|\s*(?:am|pm|a\.m|p\.m)\b)""", None),
-        ("year month day", rf"""(?<![\w.-])(?P<y>\d{{4}})\s*[-/.]\s*{_MON}\s*[-/.]\s*
-                        (?P<d>{_DAY_DIGITS})(?![\w])""", _day_month),
+        ("year month day", rf"""(?<![\w.-])(?P<y>\d{{4}})(?:\s*[-/.]\s*|\s+){_MON}(?:\s*[-/.]\s*|\s+)
+                        (?P<d>{_DAY_DIGITS})(?![\w])(?!\s*[:.]\d)""", _day_month),
         ("numeric date", rf"""(?:(?P<ctx>\b(?:on|by|until|till|before|date:?|dated|due
                         |tanggal|tgl\.?|pada|hingga|sampai|sebelum|deadline:?)\s*(?:the\s+)?)
                         |(?:{_WD_PREFIX}))?
@@ -894,9 +898,13 @@ def _rules() -> list[tuple[str, re.Pattern, Resolver]]:
                         (?!\s*(?:am|pm|a\.m|p\.m|o'clock|hours?|hrs|minutes?|jam|pukul|days?|
                         weeks?|months?|years?|hari|minggu|bulan|tahun|[-–]\s*\d))""",
          _weekday_and_day),
+        # "the 4th" is a day only where a day can stand: "on the 4th.", "the 21st at 10",
+        # "the 20th of next month"; "the 4th floor" and "the 3rd round" are no dates.
         ("day of month", rf"""(?:(?:(?P<ctx>\bon\s+)(?:the\s+)?|\bthe\s+)(?P<d>\d{{1,2}}(?:st|nd|rd|th)
                         |{_ORD_WORD}(?=\s+of\s+(?:this|next|last|previous|the\s+following)\s+month))
-                        (?:\s+(?:of\s+)?(?P<which>this|next|last|previous|following)\s+month)?
+                        (?:\s+(?:of\s+)?(?P<which>this|next|last|previous|following)\s+month
+                        |(?=\s*(?:[.!?;,:)]|$)|\s+(?:at|or|and|to|until|till|through|from|between
+                        |morning|afternoon|evening|pukul|jam|@|if|works?|would|could|is)\b))
                         |\b(?P<d3>\d{{1,2}}(?:st|nd|rd|th)|{_ORD_WORD})\s+of\s+(?:the\s+)?
                         (?P<which3>this|next|last|previous|following)\s+month
                         |\b(?:tanggal|tgl\.?)\s*(?P<d2>\d{{1,2}})(?:\s+bulan\s+(?P<which2>ini|depan))?)
@@ -960,10 +968,14 @@ _DEADLINE_BEFORE = re.compile(
         \s+(?:(?:the|on|pada|tanggal|tgl\.?)\s+)*$""",
     re.IGNORECASE | re.VERBOSE,
 )
-# ...and labels that make it a limit but stay out of it ("Deadline: 14/10/2025").
+# ...and labels that make it a limit but stay out of it ("Deadline: 14/10/2025", "until 11:59 PM
+# EST Tuesday": the clock time stays out of the span).
 _DEADLINE_LABEL = re.compile(
-    r"""\b(?:deadline|due\s+date|closing\s+date|batas\s+waktu(?:nya)?|tenggat(?:\s+waktu)?)
-        (?:\s+is)?\s*:?\s*(?:(?:the|on|pada|tanggal|tgl\.?)\s+)*$""",
+    r"""(?:\b(?:deadline|due\s+date|closing\s+date|batas\s+waktu(?:nya)?|tenggat(?:\s+waktu)?)
+        (?:\s+is)?\s*:?\s*
+        |\b(?:by|until|till|before|no\s+later\s+than|paling\s+lambat|sebelum|hingga|sampai)\s+
+        (?:(?:at|pukul|jam)\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,5}\s+)?
+        (?:,\s*)?(?:on\s+|pada\s+)?)(?:(?:the|on|pada|tanggal|tgl\.?)\s+)*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _TIME_AFTER = re.compile(
@@ -972,7 +984,8 @@ _TIME_AFTER = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _TIME_BEFORE = re.compile(
-    rf"""(?P<kw>{_TIME_WORDS})\s*{_TIME}\s*(?:on|pada|,)?\s*$""",
+    rf"""(?P<kw>{_TIME_WORDS}|by|until|till|before|paling\s+lambat)\s*{_TIME}\s*
+        (?:(?:[a-z]{{2,5}}|wib|wita|wit)\s*)??(?:,\s*)?(?:(?:on|pada)\s+)?(?:hari\s+)?$""",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -992,6 +1005,8 @@ def _clock(match: re.Match | None) -> _dt.time | None:
             return None
         pm = ampm.lower().startswith("p")
         h = (h % 12) + (12 if pm else 0)
+    elif 1 <= h <= 6 and not hour.startswith("0"):
+        h += 12  # "at 3" in a working day is 3 pm; 03:00 is written with its zero
     return _dt.time(h, int(minutes or 0))
 
 
@@ -1083,6 +1098,7 @@ def find_dates(text: str, ref: _dt.datetime) -> list[DateMention]:
     found += [_Found(*hit, rule="dateparser") for hit in _dateparser_hits(text, ref, taken)]
     found.sort(key=lambda f: f.start)
     found = _join_week_and_weekday(text, ctx, found)
+    found = _share_year(text, found)
     found = [_counted_from(text, ctx, f) for f in found]
     return [_mention(text, f.start, f.end, f.day, f.kind) for f in found]
 
@@ -1096,7 +1112,7 @@ class _Found:
     rule: str
 
 
-_BARE_WEEKDAY = re.compile(rf"(?:hari\s+)?(?:{_WD_FULL})$", re.IGNORECASE)
+_BARE_WEEKDAY = re.compile(rf"(?:hari\s+)?(?:{_WD_FULL})\.?$", re.IGNORECASE)
 _BETWEEN_WEEK_AND_DAY = re.compile(r"[^.!?;\n]{0,40}?(?:\bon|\bpada)?\s*$", re.IGNORECASE)
 
 
@@ -1109,12 +1125,33 @@ def _join_week_and_weekday(text: str, ctx: _Context, found: list[_Found]) -> lis
                 and "after" not in text[previous.start:previous.end].lower()
                 and _BARE_WEEKDAY.match(text, item.start, item.end)
                 and _BETWEEN_WEEK_AND_DAY.fullmatch(text, previous.end, item.start)):
-            weekday = _weekday_number(text[item.start:item.end])
+            weekday = _weekday_number(text[item.start:item.end].rstrip("."))
             day = _weekday_date(ctx.day, weekday, "next")
             joined[-1] = _Found(previous.start, item.end, day, "day", "week then weekday")
             continue
         joined.append(item)
     return joined
+
+
+_RANGE_BETWEEN = re.compile(r"\s*(?:-|–|—|to|until|till|through|thru|and|sampai|hingga|s\.?/?d\.?)\s*",
+                            re.IGNORECASE)
+_EXPLICIT_RULES = ("day month year", "month day year")
+
+
+def _share_year(text: str, found: list[_Found]) -> list[_Found]:
+    """'February 23 to February 24, 2021': the first day takes the year written with the second."""
+    for first, second in zip(found, found[1:]):
+        if (first.rule in _EXPLICIT_RULES and second.rule in _EXPLICIT_RULES
+                and not re.search(r"\d{4}|['’]\d\d", text[first.start:first.end])
+                and re.search(r"\d{4}", text[second.start:second.end])
+                and _RANGE_BETWEEN.fullmatch(text, first.end, second.start)):
+            year = second.day.year
+            day = _safe_date(year, first.day.month, first.day.day)
+            if day and day > second.day:
+                day = _safe_date(year - 1, first.day.month, first.day.day)
+            if day:
+                first.day = day
+    return found
 
 
 _COUNTED_FROM = re.compile(
