@@ -7,19 +7,19 @@ export const SIDEBAR_CSS = `
 :host([hidden]) { display: none !important; }
 * { box-sizing: border-box; }
 .panel {
-  position: fixed; top: 72px; right: 16px; bottom: 16px; width: 344px; z-index: 2147483000;
+  position: fixed; top: 72px; right: 16px; width: 344px; max-height: calc(100vh - 88px); z-index: 2147483000;
   display: flex; flex-direction: column;
   font: 400 14px/20px "Google Sans Text", "Google Sans", Roboto, "Helvetica Neue", Arial, sans-serif;
   color: #1f1f1f; background: #fff; border-radius: 16px;
   box-shadow: 0 1px 3px rgba(60,64,67,.3), 0 4px 8px 3px rgba(60,64,67,.15);
   overflow: hidden;
 }
-.panel.collapsed { bottom: auto; width: auto; border-radius: 20px; }
+.panel.collapsed { width: auto; border-radius: 20px; }
 .bar { display: flex; align-items: center; gap: 8px; padding: 10px 8px 10px 16px; border-bottom: 1px solid #e3e3e3; }
 .collapsed .bar { border-bottom: 0; padding: 6px 6px 6px 12px; }
 .brand { font: 500 14px/20px "Google Sans", Roboto, Arial, sans-serif; color: #0b57d0; display: flex; align-items: center; gap: 8px; flex: 1; }
 .brand .dot { width: 10px; height: 10px; border-radius: 50%; background: #0b57d0; }
-.body { overflow-y: auto; padding: 16px; flex: 1; }
+.body { overflow-y: auto; padding: 16px; flex: 1 1 auto; min-height: 0; }
 .collapsed .body { display: none; }
 h1 { font: 400 18px/24px "Google Sans", Roboto, Arial, sans-serif; margin: 0 0 6px; color: #1f1f1f; overflow-wrap: anywhere; }
 h2 { font: 500 11px/16px "Google Sans", Roboto, Arial, sans-serif; letter-spacing: .8px; text-transform: uppercase; color: #444746; margin: 0 0 8px; }
