@@ -17,6 +17,10 @@ COMMANDS = {
     "serve": "watcher.commands.serve:serve",
     "token": "watcher.commands.token:token",
     "advise": "watcher.commands.advise:advise",
+    "init": "watcher.commands.init:init",
+    "watch": "watcher.commands.watch:watch",
+    "import": "watcher.commands.importing:import_command",
+    "status": "watcher.commands.status:status",
 }
 
 
