@@ -925,6 +925,37 @@ def _rules() -> list[tuple[str, re.Pattern, Resolver]]:
     return compiled
 
 
+# Speed: most emails hold few dates, so each costly rule first asks one cheap question of the
+# whole text (a single search), and is skipped when the answer is no.
+_WEEKDAY_WORDS = (r"mon|tue|wed|thu|fri|sat|sun|senin|selasa|rabu|kamis|jum|sabtu|minggu|ahad")
+_NEEDS = {
+    "holiday": r"christmas|xmas|natal|new\s+year|tahun\s+baru|good\s+friday|agung|easter|paskah"
+               r"|thanks\s?giving|king|mlk|president|memorial|labou?r|buruh|halloween|valentine"
+               r"|patrick|kemerdekaan|hut\s+ri|fitri|lebaran|eid|adha|imlek|lunar|nyepi|waisak|vesak",
+    "weekday": _WEEKDAY_WORDS,
+    "week then weekday": r"week|minggu|pekan",
+    "end of week": r"end|akhir|weekend",
+    "end of month": r"end|akhir",
+    "duration after": r"time|from\s+now|from\s+today|lagi|depan|sekarang",
+    "business days": r"business|working|kerja",
+    "one unit": r"\bse(?:hari|minggu|pekan|bulan|tahun)",
+    "from anchor": r"(?:from|after|before)\s+(?:now|today|tomorrow|yesterday)",
+    "ago": r"\b(?:ago|lalu|sebelumnya|lagi|from\s+now)\b",
+    "day month year": rf"(?<![a-z])(?:{_alternation(MONTHS)})",
+    "month day year": rf"(?<![a-z])(?:{_alternation(MONTHS)})",
+    "year month day": r"\d{4}",
+    "numeric date": r"\d[/.-]\d",
+    "weekday and day": _WEEKDAY_WORDS,
+    "day of month": r"\d(?:st|nd|rd|th)\b|tanggal|tgl|\bmonth\b",
+    "nth weekday": _WEEKDAY_WORDS,
+}
+
+
+@functools.lru_cache(maxsize=1)
+def _prefilters() -> dict[str, re.Pattern]:
+    return {name: re.compile(needs, re.IGNORECASE) for name, needs in _NEEDS.items()}
+
+
 class _Renamed:
     """A view of a match that reads alternative group names ("which2" as "which")."""
 
@@ -1024,6 +1055,8 @@ _UNREAD_HINT = re.compile(
 def _dateparser_hits(text: str, ref: _dt.datetime, taken: list[tuple[int, int]]):
     """Dates dateparser finds in sentences where a month-and-day piece is still unread."""
     hits = []
+    if not _prefilters()["month day year"].search(text) or not re.search(r"\d", text):
+        return hits
     for sentence in _SENTENCE.finditer(text):
         hints = [h for h in _UNREAD_HINT.finditer(sentence.group(0))
                  if _month_ok(_Renamed(h, {"m2": "m"})) and not _overlaps(sentence.start() + h.start(),
@@ -1076,7 +1109,11 @@ def find_dates(text: str, ref: _dt.datetime) -> list[DateMention]:
         return []
     ctx = _Context(text=text, ref=ref, day=ref.date())
     candidates = []
+    prefilters = _prefilters()
     for order, (name, pattern, resolver) in enumerate(_rules()):
+        needs = prefilters.get(name)
+        if needs is not None and not needs.search(text):
+            continue
         for match in pattern.finditer(text):
             if match.end() == match.start():
                 continue
