@@ -9,14 +9,15 @@
 export const GMAIL = Object.freeze({
   // The open thread's subject heading carries both of Gmail's thread ids:
   // data-legacy-thread-id="18c1f2e3a4b5c6d7" (hex, = IMAP X-GM-THRID in base 16) and
-  // data-thread-perm-id="thread-f:1784620012345678901" (the same id in decimal).
-  threadHeading: 'h2[data-legacy-thread-id], h2[data-thread-perm-id], [data-legacy-thread-id]',
+  // data-thread-perm-id="thread-f:1784620012345678901" (the same id in decimal). Only the
+  // heading: the inbox list's rows carry data-legacy-thread-id too, and no thread is open there.
+  threadHeading: 'h2[data-legacy-thread-id], h2[data-thread-perm-id]',
   legacyThreadIdAttribute: 'data-legacy-thread-id',
   permThreadIdAttribute: 'data-thread-perm-id',
 
   // One element per message of the open thread (collapsed ones included):
   // data-legacy-message-id="18c1f2e3a4b5c6d7" and data-message-id="#msg-f:1784620012345678901".
-  message: '[data-legacy-message-id], div.adn[data-message-id]',
+  message: 'div[data-legacy-message-id], div.adn[data-message-id]',
   legacyMessageIdAttribute: 'data-legacy-message-id',
   messageIdAttribute: 'data-message-id',
 
