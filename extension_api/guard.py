@@ -73,7 +73,8 @@ def check_request():
             abort(401, "Missing or wrong API token: send `Authorization: Bearer <token>`, with the token "
                        "printed by `nextstep token` (paste it in the extension's options).",
                   headers={"WWW-Authenticate": 'Bearer realm="nextstep"'})
-        if request.method in WRITE_METHODS and request.mimetype != "application/json":
+        # A route that matched only: a wrong method or URL answers its own 405/404 instead.
+        if request.url_rule is not None and request.method in WRITE_METHODS and request.mimetype != "application/json":
             abort(415, "Send the request body as JSON, with `Content-Type: application/json`.")
     return None
 

@@ -5,7 +5,7 @@ from apiflask import APIBlueprint, abort
 
 from . import reading
 from .context import api, application_response
-from .schemas import ApplicationOut, LookupQuery
+from .schemas import ApplicationOut, LookupQuery, ThreadPath
 
 bp = APIBlueprint("lookups", __name__, url_prefix="/api/v1", tag="Lookups")
 
@@ -28,9 +28,10 @@ def parse_thread_id(text: str) -> int | None:
 
 
 @bp.get("/threads/<gmail_thread_id>")
+@bp.input(ThreadPath, location="path", arg_name="path")
 @bp.output(ApplicationOut)
 @bp.doc(responses={400: "Not a hex thread id", 404: "No application for this thread"})
-def by_thread(gmail_thread_id: str):
+def by_thread(gmail_thread_id: str, path: dict):
     """The application of a Gmail thread
 
     The id is the hex string of Gmail's page (`data-legacy-thread-id`), equal to IMAP's

@@ -3,6 +3,7 @@ what the routes share: the bearer token, and the refusals of `guard.py`."""
 from __future__ import annotations
 
 from .errors import ERROR_SCHEMA
+from .schemas import EVENT_RULES
 
 PUBLIC_PATHS = ("/health",)
 
@@ -28,7 +29,10 @@ def init_app(app) -> None:
     @app.spec_processor
     def add_guard(spec: dict) -> dict:
         spec["security"] = [{"BearerAuth": []}]
-        spec.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+        schemas = spec.setdefault("components", {}).setdefault("schemas", {})
+        schemas["Error"] = ERROR_SCHEMA
+        if "EventIn" in schemas:
+            schemas["EventIn"]["allOf"] = EVENT_RULES
         error = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
         for path, operations in spec.get("paths", {}).items():
             for method, op in operations.items():
@@ -41,6 +45,8 @@ def init_app(app) -> None:
                     if public and code == "401":
                         continue
                     op["responses"].setdefault(code, {"description": text, "content": error})
+                if "requestBody" in op:  # a JSON body, even `{}`: writes are refused without one (guard.py)
+                    op["requestBody"]["required"] = True
                 if method in ("post", "put"):
                     op["responses"].setdefault("415", {"description": "Body not sent as application/json",
                                                        "content": error})

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from apiflask import Schema
 from apiflask.fields import Date, DateTime, Integer, List, Nested, String
-from apiflask.validators import Length, OneOf
+from apiflask.validators import Length, OneOf, Regexp
 from marshmallow import ValidationError, validates_schema
 
 from models.labels import KEY_DATE_KINDS, LABELS
@@ -33,7 +33,8 @@ class EventIn(Schema):
     kind = String(required=True, validate=OneOf(USER_EVENT_KINDS, error="unknown event {input!r}: use one of {choices}"))
     at = DateTime(metadata={"description": "when it happened (ISO 8601; without an offset, in the user's time "
                                            "zone); default: now. For interview_done, when the interview started"})
-    text = String(validate=Length(min=1, max=2000), metadata={"description": "they_said: what they said"})
+    text = String(validate=[Length(min=1, max=2000), Regexp(r"^\s*\S", error="say what they said, in words")],
+                  metadata={"description": "they_said: what they said"})
     date = Date(allow_none=True, metadata={"description": "they_said: the date it means, if you know it better "
                                                           "than the resolver"})
     until = Date(metadata={"description": "snooze: no reminder before this date"})
@@ -45,6 +46,22 @@ class EventIn(Schema):
             raise ValidationError("they_said needs the text of what they said, e.g. \"end of next week\"", "text")
         if kind == "snooze" and not data.get("until"):
             raise ValidationError("snooze needs `until`, the date (YYYY-MM-DD) before which to stay quiet", "until")
+
+
+class ThreadPath(Schema):
+    gmail_thread_id = String(required=True, validate=Regexp(
+        r"^(0[xX])?[0-9a-fA-F]{1,64}$",
+        error="not a Gmail thread id: send the hex id of the thread (data-legacy-thread-id), e.g. 188e2a7d94680133"),
+        metadata={"description": "Gmail's hex thread id (data-legacy-thread-id); leading zeros don't matter"})
+
+
+# What `needs_what_the_kind_needs` checks, as JSON Schema for openapi.json (OpenAPI 3.1).
+EVENT_RULES = [
+    {"if": {"properties": {"kind": {"const": "they_said"}}, "required": ["kind"]},
+     "then": {"required": ["text"]}},
+    {"if": {"properties": {"kind": {"const": "snooze"}}, "required": ["kind"]},
+     "then": {"required": ["until"], "properties": {"until": {"type": "string", "format": "date"}}}},
+]
 
 
 class LookupQuery(Schema):
@@ -131,4 +148,4 @@ class HealthOut(Schema):
     version = String()
 
 
-__all__ = ["LabelIn", "EventIn", "LookupQuery", "TrackIn", "ApplicationOut", "ApplicationListOut", "HealthOut"]
+__all__ = ["LabelIn", "EventIn", "ThreadPath", "LookupQuery", "TrackIn", "ApplicationOut", "ApplicationListOut", "HealthOut"]
