@@ -182,6 +182,7 @@ class _Message:
 
     def __init__(self, parsed):
         self.subject = (getattr(parsed, "subject", "") or "").strip()
+        self.is_reply = bool(re.match(r"(?:re|aw|sv|balas)\s*:", self.subject, re.I))
         body = getattr(parsed, "new_text", "") or ""
         if not body.strip():
             body = getattr(parsed, "text", "") or ""
@@ -215,6 +216,8 @@ def _vote(msg: _Message, language: str, parsed) -> tuple[dict, dict]:
         label, weight = hit.rule.label, hit.rule.weight
         if hit.rule.dated_label and any(m.kind in ("day", "by", "within", "week") for m in msg.dates(hit.index)):
             label, weight = hit.rule.dated_label, hit.rule.dated_weight or weight
+        if hit.index == 0 and msg.is_reply:
+            weight *= 0.6  # a reply's subject names the thread's topic, not what this message says
         key = hit.rule.name or hit.rule.patterns[0]
         best = votes[label].get(key)
         if best is None or weight > best[0]:
@@ -233,6 +236,10 @@ def _decide(scores: dict) -> tuple[str | None, float]:
         strong = [(scores[l], l) for l in group if scores.get(l, 0.0) >= rules.DECISIVE]
         if strong:
             score, label = max(strong)
+            # "Thanks for applying; you'll hear from us within two weeks" acknowledges an
+            # application: its hear-back promise does not make it a status message.
+            if label in rules.ACKNOWLEDGED and scores.get("application_received", 0.0) >= rules.ACKNOWLEDGEMENT:
+                return "application_received", max(score, scores["application_received"])
             return label, score
     return None, 0.0
 

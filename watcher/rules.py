@@ -23,6 +23,10 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 DECISIVE = 0.75
+# Labels that an acknowledgement absorbs (at least this much evidence of one): its "we'll get back
+# to you within two weeks" stays `application_received` (LABELS.md).
+ACKNOWLEDGED = ("decision_timeline", "will_contact_you")
+ACKNOWLEDGEMENT = 0.45
 
 PRECEDENCE: tuple[tuple[str, ...], ...] = (
     ("rejection",),
@@ -87,9 +91,16 @@ _COND_ID = (
     r"berkualifikasi|dibutuhkan|kesempatan|lowongan)\b"
 )
 # The screening conditions of an acknowledgement ("if your experience matches").
+_COND_ACK = (
+    r"\b(?:if|should|once|when)\b[^\n]{0,90}\b(?:match(?:es)?|fit|fits|suit(?:s|able)?|align|shortlist(?:ed)?|"
+    r"selected|successful|qualif\w*|meets? (?:our|the|your)|looks? like a)\b"
+)
+# ... and of any next step ("if the client would like to take things further").
 _COND_SCREEN = (
     r"\b(?:if|should|once|when)\b[^\n]{0,90}\b(?:match(?:es)?|fit|fits|suit(?:s|able)?|align|shortlist(?:ed)?|"
-    r"selected|successful|qualif\w*|meets?|looks? like a)\b"
+    r"selected|successful|qualif\w*|meets? (?:our|the|your)|looks? like a)\b"
+    r"|\bif\b[^\n]{0,40}\b(?:would like|'d like|decides?|wants?|wish(?:es)?|chooses?) to\b"
+    r"|\bif\b[^\n]{0,40}\b(?:take (?:things|it|you|this) further|move forward|moving forward|progress|proceed|interested)\b"
 )
 _CONTACT_EN = (
     r"\b(?:contact(?:ed)?|in touch|reach(?:ing)? out|hear|get back|call|invite|be notified|notify|let you know)\b"
@@ -118,7 +129,8 @@ RULES: list[Rule] = [
         r"\bnot (?:be )?(?:progressing|proceeding with|taking forward|moving forward with) (?:any|all|the) (?:applications|candidates)",
         r"\b(?:unable|not able|decided not) to take (?:it|you|this|your application) (?:forward|further)",
         r"\bdecided not to (?:take|bring|invite|progress|move) you",
-    ), 0.95, unless=(r"\bif you\b(?! (?:are|were) no longer)", r"\bunless\b", r"\buntil\b"), name="not moving forward"),
+    ), 0.95, unless=(r"\bif you\b(?! (?:are|were) no longer)", r"\bunless\b", r"\buntil\b", r"\botherwise\b", r"\bwithout\b", r"\bif not\b"),
+        name="not moving forward"),
     Rule("rejection", "en", (
         r"\b(?:position|role|vacancy|opening|job|requisition|post)(?: (?:you applied|that you applied|you've applied|you interviewed) (?:for|to))? "
         r"(?:has|have|had|is|was) (?:now |recently |already )?(?:been )?(?:filled|closed|cancel+ed|withdrawn|no longer available|eliminated)",
@@ -151,7 +163,8 @@ RULES: list[Rule] = [
         r"\blamaran (?:anda|saudara|saudari|kamu) (?:tidak|belum) (?:dapat|berhasil|lolos|kami proses|kami lanjutkan|terpilih)",
         r"\bbelum berjodoh\b",
         r"\b(?:posisi|lowongan|formasi)(?: ini| tersebut| yang anda lamar)? (?:telah|sudah) (?:terisi|ditutup|diisi|dibatalkan)",
-    ), 0.92, unless=(_COND_ID, r"\b(?:jika|apabila|bila|kalau) (?:anda )?(?:tidak|belum)\b"), name="belum dapat melanjutkan"),
+    ), 0.92, unless=(_COND_ID, r"\b(?:jika|apabila|bila|kalau) (?:anda )?(?:tidak|belum)\b", r"\bkarena\b[^\n]*\bbelum\b", r"\bsebelum\b", r"\bselama\b"),
+        name="belum dapat melanjutkan"),
     Rule("rejection", "id", (
         r"\bsemoga sukses\b|\bsukses (?:selalu|untuk karier)\b|\bkesempatan (?:lain|berikutnya|di masa (?:depan|mendatang))\b",
     ), 0.35, name="semoga sukses"),
@@ -186,16 +199,16 @@ RULES: list[Rule] = [
     ), 0.92, unless=(r"\blamaran\b(?![^\n]*\bpenawaran\b)", r"\bwawancara\b", r"\bpsikotes\b"), name="menawarkan posisi"),
     # ---- check-in request ----------------------------------------------------------------------
     Rule("checkin_request", "en", (
-        r"\bif (?:you )?(?:still )?(?:haven't|have not|don't|do not|didn't|did not|havent|dont|hear nothing|not hear)[^\n]{0,80}"
+        r"\bif (?:you |u )?(?:still )?(?:haven't|have not|don't|do not|didn't|did not|havent|dont|'ve not|have yet to)(?: yet)? (?:heard|hear|received|receive|gotten|get|had)\b[^\n]{0,80}"
         r"\b(?:follow(?:ing)? up|check(?:ing)? in|check back|touch base|reach out|get in touch|ping|nudge|chase|contact|email|"
         r"let (?:me|us) know|drop (?:me|us)|remind)",
         r"\b(?:follow(?:ing)? up|check(?:ing)? in|check back|touch base|reach out|get in touch|ping (?:me|us)|nudge|chase|contact (?:me|us)|"
-        r"email (?:me|us)|drop (?:me|us)|remind (?:me|us))[^\n]{0,60}\bif (?:you )?(?:still )?(?:haven't|have not|don't|do not|didn't|havent|dont)\b",
-        r"\bif (?:you |u )?(?:still )?(?:haven't|have not|don't|do not|didn't|havent|dont|hear nothing|'ve heard nothing|have heard nothing|not heard)\b[^\n]{0,80}\b(?:contact|ring|call|email|write|ping|chase|nudge|drop|reach|follow|check|get in touch)",
-        r"\b(?:contact|ring|call|email|write to|ping|chase|nudge|drop|reach out to|follow up with|check (?:in|back) with)\b[^\n]{0,60}\bif (?:you |u )?(?:still )?(?:haven't|have not|don't|do not|didn't|havent|dont|not heard|'ve heard nothing)",
+        r"email (?:me|us)|drop (?:me|us)|remind (?:me|us))[^\n]{0,60}\bif (?:you )?(?:still )?(?:haven't|have not|don't|do not|didn't|havent|dont) (?:heard|hear|received|had)\b",
+        r"\bif (?:you |u )?(?:still )?(?:haven't heard|have not heard|don't hear|do not hear|didn't hear|havent heard|dont hear|hear nothing|'ve heard nothing|have heard nothing|not heard)\b[^\n]{0,80}\b(?:contact|ring|call|email|write|ping|chase|nudge|drop|reach|follow|check|get in touch)",
+        r"\b(?:contact|ring|call|email|write to|ping|chase|nudge|drop|reach out to|follow up with|check (?:in|back) with)\b[^\n]{0,60}\bif (?:you |u )?(?:still )?(?:haven't heard|have not heard|don't hear|do not hear|didn't hear|havent heard|dont hear|not heard|'ve heard nothing)",
     ), 0.95, name="follow up if you haven't heard"),
     Rule("checkin_request", "en", (
-        r"(?:^|\b(?:please|can you|could you|would you|do|just|so|then|and|you can|feel free to|you're welcome to|you are welcome to)\b) ?(?:please )?"
+        r"(?:(?m:^)|\b(?:please|can you|could you|would you|do|just|so|then|and|you can|feel free to|you're welcome to|you are welcome to)\b) ?(?:please )?"
         r"(?:follow up with me|follow up|check in with me|check back(?: in)? with me|check back|touch base with me|ping me|nudge me|give me a nudge|chase me|ring me|call me|email me|"
         r"drop me a (?:line|note|message|email)|reach (?:back )?out(?: to me)?(?: again)?|get (?:back )?in touch(?: with me)?|contact (?:me|us)(?: for an update)?|give me a (?:call|ring|shout|buzz)|remind me)\b",
     ), 0.45, unless=(_QUESTIONS, r"\bwith any\b", r"\bif you (?:need|want|would like|have|'d like|are)\b", r"\bbeforehand\b", r"\bto (?:discuss|talk|arrange|confirm|run through)\b"),
@@ -209,7 +222,7 @@ RULES: list[Rule] = [
         name="please follow up"),
     Rule("checkin_request", "id", (
         r"\b(?:jika|kalau|apabila|bila|seandainya)\b[^\n]{0,90}\bbelum (?:juga )?(?:menerima|mendapat(?:kan)?|ada|dapat|terima|mendengar|dihubungi)\b"
-        r"[^\n]{0,90}\b(?:silakan|mohon|jangan ragu|boleh|harap|bisa|dipersilakan)\b",
+        r"[^\n]{0,90}\b(?:silakan|mohon|jangan ragu|boleh|harap|bisa|dipersilakan|tolong|coba|langsung|sila|hubungi|email|kabari|tanyakan|ingatkan)\b",
         r"\b(?:silakan|mohon|jangan ragu untuk|boleh|harap|dipersilakan)\b[^\n]{0,60}\b(?:hubungi|menghubungi|tanyakan|menanyakan|ingatkan|mengingatkan|"
         r"follow up|kabari|email)\b[^\n]{0,60}\b(?:jika|kalau|apabila|bila)\b[^\n]{0,60}\bbelum\b",
     ), 0.95, name="kalau belum ada kabar, silakan hubungi"),
@@ -226,6 +239,10 @@ RULES: list[Rule] = [
         r"\bon behalf of (?:my|our|a) client\b|\b(?:my|our) client\b",
         r"\b(?:your|you) (?:profile|background|experience|skill ?set) (?:caught my (?:eye|attention)|stood out|stands out|really stood out)",
         r"\bi (?:recruit|hire|headhunt) (?:for|in)\b",
+        r"\b(?:been|was|were) (?:appointed|retained|engaged|mandated) (?:by [^\n]{0,80} )?to (?:recruit|appoint|find|hire|search)",
+        r"\b(?:unsolicited|informal|confidential|speculative) approach\b",
+        r"\bsuggested (?:i|that i) (?:get in touch|contact you|reach out|write)|\byour name (?:was|came up|has been|has come up) (?:mentioned|passed|suggested|up)",
+        r"\b(?:made|makes) me think of you\b|\bimmediately thought of you\b",
         r"\bthought of you\b|\bthought you (?:might|may|could|would) be (?:a (?:great|good|strong) fit|interested)",
         r"\b(?:are you|would you be|might you be) (?:currently )?(?:open|interested|looking)[^\n]{0,40}\b(?:new |other |exploring |hearing about |a )?(?:opportunit|roles?|positions?|move|change)",
     ), 0.9, unless=(_APPLIED,), name="came across your profile"),
@@ -234,14 +251,18 @@ RULES: list[Rule] = [
         r"\b(?:would|are) you (?:be )?open to (?:a |an )?(?:quick |brief |short |15-minute |\d+[- ]min(?:ute)? )?(?:chat|call|conversation)",
         r"\bi(?:'m| am) a (?:technical |tech |senior |lead |specialist )?(?:recruiter|headhunter|talent (?:partner|acquisition)|recruitment consultant)\b",
         r"\bopen to (?:new |other )?(?:opportunities|roles|a new role|a move|a change)\b",
+        r"\b(?:would|are) you (?:be )?interested in (?:hearing|learning|finding out|knowing) more\b",
+        r"\b(?:viewed|saw|checked out) your (?:\w+ )?profile\b|\bis interested in you\b",
+        r"\bi lead (?:recruiting|recruitment|talent)\b|\bi(?:'m| am) (?:the |a )?(?:head of talent|talent partner|sourcer)\b",
+        r"\b(?:isn't|is not|not yet) (?:been )?advertised\b|\bconfidential (?:search|opportunity|role)\b",
     ), 0.6, unless=(_APPLIED,), name="open to a chat"),
     Rule("recruiter_outreach", "id", (
-        r"\b(?:menemukan|melihat|membaca) profil (?:anda|linkedin anda|kamu|saudara)",
+        r"\b(?:saya|kami) (?:menemukan|melihat|membaca) profil (?:anda|linkedin anda|kamu|saudara)",
         r"\bapakah (?:anda|kamu|saudara) (?:saat ini )?(?:terbuka|tertarik|berminat)\b[^\n]{0,60}\b(?:peluang|kesempatan|posisi|peran|tawaran|ngobrol|berdiskusi|diskusi|pindah)",
         r"\b(?:klien kami|klien saya)\b",
         r"\bsaya (?:adalah |seorang |merupakan )?(?:rekruter|recruiter|headhunter|konsultan rekrutmen|talent acquisition)\b",
         r"\bprofil (?:anda|kamu) (?:sangat )?(?:menarik|sesuai|cocok)",
-    ), 0.88, unless=(r"\blamaran (?:anda|kamu)\b", r"\bmelamar\b"), name="menemukan profil anda"),
+    ), 0.88, unless=(r"\blamaran (?:anda|kamu)\b", r"\bmelamar\b", _COND_ID), name="menemukan profil anda"),
     # ---- interview invite ----------------------------------------------------------------------
     Rule("interview_invite", "en", (
         r"\binvit(?:e|es|ing|ed) you (?:to|for) (?:a|an|the|our|your|come|join|meet|speak)?\s?(?:[\w-]+ ){0,4}?(?:interview|conversation|call|chat|meeting|screen|onsite|on-site|"
@@ -264,8 +285,9 @@ RULES: list[Rule] = [
         r"\b(?:select|choose|pick|book|grab|reserve|suggest|propose) (?:a|one|your|the|an|any)? ?(?:[\w-]+ )?(?:time|slot|timeslot|time slot|date|day) (?:that|which|for|from|below|to|on)\b",
         r"calendly\.com|\bscheduling link\b|\bbook a (?:time|slot)\b",
         r"\b(?:will|'ll) (?:be )?(?:reach(?:ing)? out|contact(?:ing)? you|in touch|email(?:ing)? you) [^\n]{0,40}\bto (?:schedule|arrange|set up|book|coordinate)",
-        r"\b(?:phone|video|technical|tech|virtual|panel|zoom|teams|google meet|onsite|on-site) (?:interview|screen)\b[^\n]{0,40}\b(?:on|at|for|with|scheduled|confirmed)\b",
-    ), 0.85, unless=(r"\bthank(?:s| you) for (?:attending|coming|your time|taking the time to (?:meet|speak|interview))", _COND_SCREEN),
+        r"\b(?:phone|video|technical|tech|virtual|panel|zoom|teams|google meet|onsite|on-site) (?:interview|screen)\b[^\n]{0,40}\b(?:is scheduled|is confirmed|is booked|will be on|is on|is at)\b",
+    ), 0.85, unless=(r"\bthank(?:s| you) for (?:attending|coming|your time|taking the time to (?:meet|speak|interview)|completing)", _COND_SCREEN,
+                     r"\b(?:recorded|one-way|on-demand)\b"),
         name="schedule a call"),
     Rule("interview_invite", "en", (
         r"\b(?:like|love|want|keen) to (?:meet|see|speak (?:to|with)|talk (?:to|with)|chat (?:to|with)|catch up with) you\b",
@@ -275,11 +297,11 @@ RULES: list[Rule] = [
         r"\b(?:interview|call|meeting|chat) (?:is|will be) (?:on|at) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)",
     ), 0.85, unless=(_COND_SCREEN, r"\bthank(?:s| you) for (?:attending|coming|meeting)"), name="like to meet you"),
     Rule("interview_invite", "*", (
-        r"^(?:when|where|time|date|location|venue|with|who|format|duration|waktu|tempat|hari/tanggal|hari, tanggal|lokasi|media)\s*:",
+        r"(?m:^)(?:when|where|time|date|location|venue|with|who|format|duration|waktu|tempat|hari/tanggal|hari, tanggal|lokasi|media)\s*:",
         r"zoom\.(?:us|example)|meet\.google|teams\.microsoft|\b(?:zoom|teams|meet) link\b|\bworks (?:perfectly|great|for (?:us|me))\b",
     ), 0.45, name="when: where:"),
     Rule("interview_invite", "*", (
-        r"^(?:re: |fw: |fwd: )?(?:\[[^\]]*\] )?(?:interview (?:invitation|invite|request|confirmation|confirmed|scheduled|details|schedule|availability|update)|"
+        r"^(?:fw: |fwd: )?(?:\[[^\]]*\] )?(?:interview (?:invitation|invite|request|confirmation|confirmed|scheduled|details|schedule|availability|update)|"
         r"invitation (?:to|for) (?:an? )?interview|(?:phone|video|technical|onsite|on-site|final) interview|interview with\b|undangan (?:wawancara|interview)|jadwal (?:wawancara|interview))",
     ), 0.8, name="subject: interview"),
     Rule("interview_invite", "en", (
@@ -289,11 +311,12 @@ RULES: list[Rule] = [
     Rule("interview_invite", "id", (
         r"\bmengundang (?:anda|saudara|saudari|kamu|bapak|ibu|mas|mbak)?\s?(?:untuk )?(?:mengikuti |hadir (?:dalam|pada|di) |melanjutkan ke )?(?:sesi |tahap |proses )?"
         r"(?:wawancara|interview|temu|pertemuan|diskusi|user interview|hr interview)",
-        r"\bundangan (?:wawancara|interview)|\bjadwal (?:wawancara|interview)\b",
+        r"\bundangan (?:wawancara|interview)|\bjadwal (?:wawancara|interview) (?:anda|kamu|saudara|saudari|bapak|ibu)\b",
         r"\b(?:wawancara|interview) (?:anda )?(?:akan |telah |sudah )?(?:dilaksanakan|diadakan|dijadwalkan|berlangsung|kami jadwalkan|dikonfirmasi|dijadwal ulang|dipindahkan)",
         r"\b(?:pilih|memilih|tentukan|menentukan|konfirmasi) (?:salah satu )?(?:jadwal|waktu|slot)\b",
         r"\bketersediaan (?:waktu|jadwal) (?:anda|kamu)|\bkapan (?:anda|kamu) (?:bersedia|tersedia|bisa|luang)|\bkesediaan (?:anda )?(?:untuk )?(?:hadir|mengikuti)|\bkonfirmasi kehadiran",
-    ), 0.9, unless=(r"\bterima kasih (?:atas|telah|sudah) (?:kehadiran|mengikuti|meluangkan)",), name="mengundang wawancara"),
+    ), 0.9, unless=(r"\bterima kasih (?:atas|telah|sudah) (?:kehadiran|mengikuti|meluangkan)", r"\brekam", r"\brecorded\b",
+                    r"\bkandidat lain\b"), name="mengundang wawancara"),
     Rule("interview_invite", "id", (
         r"\blolos (?:ke )?(?:tahap|seleksi) (?:wawancara|interview)",
         r"\b(?:wawancara|interview) (?:via|melalui|secara|lewat) (?:zoom|google meet|online|daring|telepon|video|tatap muka|luring|offline|teams)",
@@ -306,8 +329,9 @@ RULES: list[Rule] = [
         r"(?:assessment|test|challenge|exercise|assignment|task)\b",
         r"\b(?:hackerrank|codility|codesignal|coderbyte|testgorilla|hirevue|devskiller|testdome|mettl|criteria corp|pymetrics|harver|codingame|vervoe|canditech)\b",
         r"\b(?:one-way|recorded|asynchronous|on-demand) video (?:interview|assessment)",
-    ), 0.9, unless=(r"\bthank(?:s| you) for (?:completing|taking|submitting|finishing)", r"\byou (?:have )?(?:successfully )?(?:completed|submitted|finished|passed|did)\b",
-                    r"\bresults?\b"), dated_label="assessment", dated_weight=0.93, name="complete the assessment"),
+    ), 0.9, unless=(r"\bthank(?:s| you) for (?:completing|taking|submitting|finishing|sending)", r"\byou (?:have )?(?:successfully )?(?:completed|submitted|finished|passed|did)\b",
+                    r"\bresults?\b", r"\b(?:sudah|telah) (?:kami )?(?:terima|diterima)\b", r"\breceived\b", r"\bwebinar\b|\btips\b|\btrik\b"),
+        dated_label="assessment", dated_weight=0.93, name="complete the assessment"),
     Rule("assessment", "en", (
         r"\b(?:next (?:step|stage)|as (?:a|the) next step)\b[^\n]{0,80}\b(?:test|assessment|exercise|challenge|questionnaire|task|assignment|take-home|case study)",
         r"\b(?:here's|here is|attached is|i've attached|please find) (?:the |your |a |our )?(?:[\w-]+ )?(?:take-home|test|assessment|exercise|challenge|brief|task|assignment|case study)",
@@ -321,8 +345,9 @@ RULES: list[Rule] = [
         r"\b(?:take-home|take home|assessments?|coding (?:test|challenge|exercise)|writing test|(?:language|skills|aptitude|personality|reasoning|excel|numerical|verbal|logic|psychometric|situational judg(?:e)?ment) (?:test|assessment|questionnaire)|"
         r"case study|technical (?:test|exercise|challenge)|questionnaire|supplementary questions|screening questions|work sample)\b",
         r"\b(?:send|return|submit) (?:it|this|them|your (?:work|answers|solution|copy|responses)) (?:back )?(?:to (?:me|us) )?(?:by|within|before)\b",
-    ), 0.55, unless=(r"\bthank(?:s| you) for (?:completing|taking|submitting|finishing)", r"\bresults?\b", r"\b(?:passed|completed)\b"),
-        dated_label="assessment", dated_weight=0.85, name="a test is named"),
+    ), 0.55, unless=(r"\bthank(?:s| you) for (?:completing|taking|submitting|finishing|attending|presenting|doing|sending)", r"\bresults?\b",
+                     r"\b(?:passed|completed|attended|presented|received|went well)\b"),
+        dated_label="assessment", dated_weight=0.7, name="a test is named"),
     Rule("assessment", "en", (
         r"\b(?:answer|respond to|reply to|fill (?:out|in)|complete|return) (?:the |these |a few |some |our |following |below |short |brief |additional )*(?:[\w-]+ ){0,2}?(?:questions|questionnaire|form)\b",
         r"\b(?:additional|more|further) (?:application )?(?:information|details) (?:is |are )?(?:required|needed)\b",
@@ -331,10 +356,12 @@ RULES: list[Rule] = [
     Rule("assessment", "id", (
         r"\b(?:mengerjakan|menyelesaikan|mengikuti|mengisi|melengkapi|selesaikan|kerjakan|ikuti|isi|lengkapi) (?:\w+ ){0,3}?"
         r"(?:tes|test|psikotes|asesmen|assessment|ujian|tugas|studi kasus|kuesioner|kuisioner|soal|formulir|form|data diri|profil|take-home|coding challenge)\b(?! wawancara)",
+        r"\b(?:wawancara|interview) video (?:\()?rekaman|\bmerekam (?:video|jawaban)|\bvideo rekaman\b",
         r"\b(?:psikotes|tes (?:online|tertulis|kemampuan|teknis|potensi|kepribadian|psikologi|bahasa inggris|logika|koding|coding|bakat)|online test|asesmen online|technical test|take[- ]home)\b",
         r"\b(?:batas waktu|tenggat|deadline) (?:pengerjaan|pengumpulan|penyelesaian|pengisian)",
         r"\b(?:tautan|link) (?:tes|asesmen|assessment|ujian|pengerjaan|psikotes)",
-    ), 0.9, unless=(r"\bterima kasih (?:telah|sudah|atas) (?:mengerjakan|menyelesaikan|mengikuti)", r"\bhasil\b"),
+    ), 0.9, unless=(r"\bterima kasih (?:telah|sudah|atas) (?:mengerjakan|menyelesaikan|mengikuti)", r"\bhasil\b", r"\b(?:sudah|telah) (?:kami )?(?:terima|diterima)\b",
+                    r"\bwebinar\b|\btips\b|\btrik\b|\bgratis\b", r"\byang (?:dinyatakan )?(?:lolos|lulus)\b", r"\bdaftar ulang\b"),
         dated_label="assessment", dated_weight=0.93, name="mengerjakan tes"),
     # ---- application received ------------------------------------------------------------------
     Rule("application_received", "en", (
@@ -343,7 +370,7 @@ RULES: list[Rule] = [
         r"(?:received|submitted|sent|complete|completed|delivered|recorded|in good hands|on its way|safely with us)",
         r"\bconfirm(?:s|ing)? (?:that )?(?:we (?:have )?received|receipt of|your application)",
         r"\b(?:application|submission) (?:received|confirmation|submitted|acknowledg(?:e)?ment)\b",
-        r"\byou (?:have )?(?:successfully )?(?:submitted an application|applied (?:for|to))\b",
+        r"\byou(?: have|'ve)? successfully (?:submitted (?:an|your) application|applied (?:for|to))\b",
         r"\bthank(?:s| you) for (?:submitting|sending) (?:your|an|us your) (?:application|cv|resume)",
         r"\byour (?:application|cv|resume)(?: for [^\n]{0,60}?)? (?:is in|came through|has come through|has been (?:sent|forwarded|passed) to)\b",
         r"\b(?:submitted|received) successfully\b|\bsuccessfully (?:submitted|received|applied)\b",
@@ -395,7 +422,9 @@ RULES: list[Rule] = [
         r"\b(?:you(?:'ll| will| should| can expect to| can expect| may expect)|expect to) (?:hear|receive|get|an update|a decision|news|an answer|a response)\b",
         r"\b(?:we|i)(?:'ll| will| expect to| hope to| aim to| plan to| are going to)? (?:notify|inform|contact|update|tell|call|write to|email|let) (?:you|everyone|all (?:candidates|finalists|applicants)|each candidate|every candidate)\b",
         r"\b(?:a |the |our |final |hiring )?(?:decision|outcome|results?) (?:is |are |will be |should be )?(?:expected|due|made|reached|taken|ready|available|shared|communicated|announced)",
-    ), 0.7, unless=(_COND_EN, _QUESTIONS, r"\b(?:please|feel free|do not hesitate|don't hesitate)\b",
+        r"(?:'ll|\bwill|\bshall) (?:be in touch|get back to you|contact you|reach out(?: to you)?|follow up with you|circle back|come back to you|let you know|update you|revert|"
+        r"be contacting you|be reaching out|be getting back|email you|write to you|call you)\b",
+    ), 0.7, unless=(_COND_ACK, _QUESTIONS, r"\b(?:please|feel free|do not hesitate|don't hesitate)\b",
                     r"\b(?:we|i) (?:will|'ll) (?:have|make|give|send) you (?:an? )?(?:offer|access|link|login)"),
         dated_label="decision_timeline", dated_weight=0.86, name="we'll let you know"),
     Rule("will_contact_you", "id", (
@@ -423,12 +452,12 @@ RULES: list[Rule] = [
     ), 0.45, dated_label="decision_timeline", dated_weight=0.86, name="pengumuman pada tanggal"),
     # ---- still deciding ------------------------------------------------------------------------
     Rule("still_deciding", "en", (
-        r"\bstill (?:in the (?:middle of|process of)|interviewing|reviewing|evaluating|assessing|considering|finali[sz]ing|deciding|meeting|speaking|talking|"
-        r"waiting|working through|gathering|collecting|going through|finishing|completing|awaiting|discussing|deliberating|in discussions|in progress|ongoing|open|to meet|have (?:a few|some|two|three|more|other) candidates)",
+        r"\bstill (?:in the (?:middle of|process of)|interviewing|reviewing|evaluating|assessing|considering|finali[sz]ing|deciding|meeting|(?:speaking|talking) (?:to|with) (?:other|a few|some|two|three|the other|candidates)|"
+        r"waiting|working through|gathering|collecting|going through|finishing|completing|awaiting|discussing|deliberating|in discussions|in progress|ongoing|to meet|have (?:a few|some|two|three|more|other) candidates)",
         r"\b(?:haven't|hasn't|have not|has not|not yet|yet to)(?: yet)? (?:made|reached|come to|taken|make|reach|finali[sz]ed?|decided|been able to (?:make|reach))\b(?: (?:a|our|the|any|final) ?(?:final )?decision)?",
         r"\bdecision (?:has|have|is|was) (?:not|n't) (?:yet )?(?:been )?(?:made|reached|final)|\bno (?:final )?decision (?:has been|yet|is)\b",
         r"\b(?:taking|take|taken|took|will take) (?:a (?:bit|little) |slightly |much |a lot |somewhat )?longer than (?:expected|anticipated|planned|we (?:hoped|expected|anticipated|planned))",
-        r"\b(?:need|needs|needed|require|requires|asked for|ask for|take|taking) (?:a (?:bit|little) |some |a few (?:more )?(?:days|weeks) |)?(?:more|additional|extra) time\b",
+        r"\b(?:we|i|they|the (?:team|panel|client|committee|hiring manager))(?: still)? (?:need|needs|needed|require|requires|will need|have asked for|asked for) (?:a (?:bit|little) |some |a few (?:more )?(?:days|weeks) |)?(?:more|additional|extra) time\b",
         r"\b(?:process|decision|timeline|hiring|search|role|position|requisition|recruitment)(?: has| is| was| have)? (?:been |now |currently |temporarily )?(?:delayed|pushed back|postponed|paused|on hold|slowed|frozen)",
         r"\b(?:put|placed) (?:the |this )?(?:role|position|search|hiring|process|requisition)? ?on hold\b|\bhiring freeze\b",
         r"\bno (?:news|update|decision) (?:yet|to share)\b|\bnothing (?:to share|new to report|has been decided|decided) yet\b",
