@@ -342,3 +342,15 @@ def test_deadline_with_a_clock_time_between():
 def test_bare_afternoon_hour_reads_as_pm():
     (mention,) = find_dates("Are you free at 3 on Monday?", at(WED))
     assert mention.time == dt.time(15, 0)
+
+
+@pytest.mark.parametrize("text,ref,expected", [
+    ("Tanggal 24 kemarin kami sudah kirim email.", "2025-10-29T09:00:00+07:00",
+     [("Tanggal 24 kemarin", "2025-10-24")]),
+    ("Wawancara Senin (29/9/2025) kemarin berjalan baik.", WED,
+     [("Senin (29/9/2025)", "2025-09-29")]),
+    ("Titik temu di 03.22.46 Lintang Selatan.", WED, []),
+    ("Tes tertulis 14.10.25 pukul 9.", WED, [("14.10.25", "2025-10-14")]),
+])
+def test_indonesian_writing_habits(text, ref, expected):
+    assert [(m.text, str(m.date)) for m in find_dates(text, at(ref))] == expected

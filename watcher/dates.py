@@ -32,7 +32,11 @@ Conventions (DESIGN.md, LABELS.md, the Recognizers-Text specs):
   the UK, unless a weekday written with it agrees only with the month-first reading, or the
   reference offset is North American (UTC-04:00 to UTC-10:00) and the text is English.
 - Vague phrases give nothing: "soon", "segera", "early next week", "in the coming weeks",
-  "awal bulan depan", "a week or two".
+  "awal bulan depan", "a week or two". So do story-telling durations ("3 weeks later").
+- Also read: holidays ("after Christmas", "setelah Lebaran": moving Indonesian holidays come
+  from the `holidays` package), "3 days from Friday", "next week, maybe on Thursday" (that
+  Thursday), "1 month and 10 days ago", years in words, and a range's shared year ("February
+  23 to February 24, 2027").
 """
 from __future__ import annotations
 
@@ -617,6 +621,8 @@ def _numeric_date(match: re.Match, ctx: _Context):
         return (found, "day") if found else None
     if c and len(c) == 1:
         return None  # "3/4/5" is no date
+    if c and len(c) == 2 and match.group("s") == "." and int(b) > 12:
+        return None  # "03.22.46" is a coordinate or a clock: dotted dates are day first
     first, second = int(a), int(b)
     if not c:
         separator = match.group("s")
@@ -679,6 +685,11 @@ def _day_of_month(match: re.Match, ctx: _Context):
         return None
     which = (match.groupdict().get("which") or "").lower()
     first = ctx.day.replace(day=1)
+    if match.groupdict().get("past"):  # "tanggal 24 kemarin": the 24th just gone
+        if day >= ctx.day.day:
+            first = _add_months(first, -1)
+        found = _safe_date(first.year, first.month, day)
+        return (found, "day") if found else None
     if which in ("next", "following", "depan"):
         first = _add_months(first, 1)
     elif which in ("last", "previous", "lalu"):
@@ -907,7 +918,8 @@ def _rules() -> list[tuple[str, re.Pattern, Resolver]]:
                         |morning|afternoon|evening|pukul|jam|@|if|works?|would|could|is)\b))
                         |\b(?P<d3>\d{{1,2}}(?:st|nd|rd|th)|{_ORD_WORD})\s+of\s+(?:the\s+)?
                         (?P<which3>this|next|last|previous|following)\s+month
-                        |\b(?:tanggal|tgl\.?)\s*(?P<d2>\d{{1,2}})(?:\s+bulan\s+(?P<which2>ini|depan))?)
+                        |\b(?:tanggal|tgl\.?)\s*(?P<d2>\d{{1,2}})(?:\s+bulan\s+(?P<which2>ini|depan)
+                        |\s+(?P<past>kemarin|lalu))?)
                         (?![\w/:-]|\.\d)(?!\s*(?:{_alternation(MONTHS)})\b)""", None),
         # "Let's meet on the 27." / "for the second": a bare day number only right after a
         # preposition and right before the end of the clause, so "the 3 candidates" is no date.
@@ -1136,6 +1148,7 @@ def find_dates(text: str, ref: _dt.datetime) -> list[DateMention]:
     found.sort(key=lambda f: f.start)
     found = _join_week_and_weekday(text, ctx, found)
     found = _share_year(text, found)
+    found = [f for i, f in enumerate(found) if not _qualifies_previous(text, found[:i], f)]
     found = [_counted_from(text, ctx, f) for f in found]
     return [_mention(text, f.start, f.end, f.day, f.kind) for f in found]
 
@@ -1151,6 +1164,16 @@ class _Found:
 
 _BARE_WEEKDAY = re.compile(rf"(?:hari\s+)?(?:{_WD_FULL})\.?$", re.IGNORECASE)
 _BETWEEN_WEEK_AND_DAY = re.compile(r"[^.!?;\n]{0,40}?(?:\bon|\bpada)?\s*$", re.IGNORECASE)
+
+
+def _qualifies_previous(text: str, earlier: list[_Found], item: _Found) -> bool:
+    """'Senin (29/12) kemarin', 'Friday 3 October this year': a word that only says the
+    previous date is past or present, not a date of its own."""
+    if not earlier or item.rule != "relative day":
+        return False
+    word = text[item.start:item.end].lower()
+    gap = text[earlier[-1].end:item.start]
+    return word in ("kemarin", "hari ini") and re.fullmatch(r"[\s)\]]*", gap) is not None
 
 
 def _join_week_and_weekday(text: str, ctx: _Context, found: list[_Found]) -> list[_Found]:
@@ -1217,6 +1240,8 @@ def _mention(text: str, start: int, end: int, day: _dt.date, kind: str) -> DateM
     """Trim the span, take in deadline words before it and a clock time next to it."""
     while end > start and text[end - 1] in " ,.;:(-":
         end -= 1
+    if text.count("(", start, end) > text.count(")", start, end) and text[end:end + 1] == ")":
+        end += 1  # "Minggu (28/12/2014)": close what the span opened
     before = _DEADLINE_BEFORE.search(text, max(0, start - 40), start)
     if before and before.end() == start:
         start = before.start()
