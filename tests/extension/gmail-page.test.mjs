@@ -2,9 +2,11 @@
 // run inside the Gmail fixture in Chromium: the modules are imported into the page itself.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { THREADS, freePort, launchBrowser, openGmail, routeGmail } from './harness.mjs';
+import { THREADS, freePort, launchBrowser, openGmail, routeGmail, skipReason } from './harness.mjs';
 
-describe('Gmail\'s page', () => {
+const skip = await skipReason({ api: false });
+
+describe('Gmail\'s page', { skip }, () => {
   let browser;
   let page;
 

@@ -99,14 +99,19 @@ export async function missingCommands(needed = ['import', 'serve', 'token']) {
 }
 
 /**
- * How the browser tests stand with the real API: false when it is there; otherwise the reason
- * to skip. Under CI=true a missing API is an error, never a skip.
+ * Why the browser tests cannot run here, or false when they can: Chromium must be installed and,
+ * unless `api` is false, `nextstep` must have the commands they drive. Under CI=true a missing
+ * piece is an error, never a skip.
  */
-export async function skipReason() {
-  const missing = await missingCommands();
-  if (!missing.length) return false;
-  const reason = `${NEXTSTEP} lacks \`nextstep ${missing.join('`, `nextstep ')}\`: the browser tests need the real API`;
-  if (process.env.CI === 'true') throw new Error(reason);
+export async function skipReason({ api = true } = {}) {
+  let reason = false;
+  if (!fs.existsSync(CHROMIUM)) {
+    reason = `${CHROMIUM} is missing: install it with \`apt-get install chromium\` (make test does, as root)`;
+  } else if (api) {
+    const missing = await missingCommands();
+    if (missing.length) reason = `${NEXTSTEP} lacks \`nextstep ${missing.join('`, `nextstep ')}\`: the browser tests need the real API`;
+  }
+  if (reason && process.env.CI === 'true') throw new Error(reason);
   return reason;
 }
 

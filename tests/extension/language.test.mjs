@@ -2,9 +2,11 @@
 // points at a port nobody listens on, so every view is the "not running" problem.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { THREADS, freePort, launchBrowser, openGmail, routeGmail, waitForSidebar } from './harness.mjs';
+import { THREADS, freePort, launchBrowser, openGmail, routeGmail, skipReason, waitForSidebar } from './harness.mjs';
 
-describe('in Indonesian', () => {
+const skip = await skipReason({ api: false });
+
+describe('in Indonesian', { skip }, () => {
   let browser;
 
   before(async () => {
