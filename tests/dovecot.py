@@ -124,12 +124,22 @@ class DovecotServer:
         raise RuntimeError(f"dovecot did not answer on port {self.port}")
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
+        """Stop the master and every process it started: its imap processes outlive it
+        otherwise, serving their clients on. (A service manager stops the whole group too.)"""
+        if self.process is not None:
+            if self.process.poll() is None:
+                self.process.terminate()
+                try:
+                    self.process.wait(10)
+                except subprocess.TimeoutExpired:
+                    pass
+            for sig in (signal.SIGTERM, signal.SIGKILL):
+                try:
+                    os.killpg(self.process.pid, sig)  # its own session: start_new_session=True
+                except ProcessLookupError:
+                    break
+                time.sleep(0.2)
+            if self.process.poll() is None:
                 self.process.wait(5)
         self.process = None
 
