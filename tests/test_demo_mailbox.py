@@ -26,12 +26,6 @@ MISREADS = {
     "keputusan_hari_kerja": "reader: a reply whose subject is 'Re: Undangan Wawancara ...' is read as an interview "
                             "invite, and 'Hasil akhir proses seleksi akan kami informasikan ... dalam 5 (lima) hari "
                             "kerja' is not read as a decision date",
-    "akan_menghubungi": "reader: the subject 'Re: Jadwal wawancara ...' of a reply outweighs the body's 'kami akan "
-                        "menghubungi Anda kembali jika sudah ada keputusan'",
-    "kabari_kamis": "reader: the casual 'Kalau sampai Kamis belum ada kabar dari aku, langsung chat atau email aku "
-                    "aja ya' is read as a decision date, not a request to check in",
-    "masih_proses": "reader: the subject 'Re: Undangan Interview ...' of a reply outweighs the body's 'Proses seleksi "
-                    "... masih berjalan'",
 }
 
 

@@ -17,6 +17,7 @@ COMMANDS = {
     "serve": "watcher.commands.serve:serve",
     "token": "watcher.commands.token:token",
     "advise": "watcher.commands.advise:advise",
+    "demo": "watcher.commands.demo:demo",
     "init": "watcher.commands.init:init",
     "watch": "watcher.commands.watch:watch",
     "import": "watcher.commands.importing:import_command",

@@ -47,34 +47,58 @@ class Scenario:
     key: str
     language: str
     company: str
+    role: str
     shows: str
     action: str
     checkin: int | None
 
 
+# key, language, employer, role, what it shows; then the expected action and check-in.
 _ALL = (
-    Scenario("thank_you_morning", "en", "Northwind Labs", "an interview this morning (calendar invite)",
+    Scenario("thank_you_morning", "en", "Northwind Labs", "Product Analyst",
+             "an interview this morning (calendar invite)",
              "send_thank_you", 1),
-    Scenario("thank_you_afternoon", "en", "Halden & Rowe", "an interview yesterday afternoon", "send_thank_you", 1),
-    Scenario("decision_end_of_next_week", "en", "Bramble Health", "a decision 'by the end of next week'",
+    Scenario("thank_you_afternoon", "en", "Halden & Rowe", "Marketing Manager",
+             "an interview yesterday afternoon",
+             "send_thank_you", 1),
+    Scenario("decision_end_of_next_week", "en", "Bramble Health", "Data Engineer",
+             "a decision 'by the end of next week'",
              "follow_up", 2),
-    Scenario("long_silence", "en", "Larkspur Studio",
+    Scenario("long_silence", "en", "Larkspur Studio", "UX Researcher",
              "an acknowledgement without a date, then weeks of silence after one stay-in-touch note",
              "stay_in_touch", 3),
-    Scenario("by_thursday", "en", "Quarry & Vale Recruitment", "'if you haven't heard from me by Thursday'",
+    Scenario("by_thursday", "en", "Quarry & Vale Recruitment", "Senior Accountant",
+             "'if you haven't heard from me by Thursday'",
              "follow_up", 4),
-    Scenario("two_unanswered", "en", "Copperline Logistics", "two follow-ups in a row without an answer", "wait", 5),
-    Scenario("rejection", "en", "Tessellate Bank", "a rejection", "send_final_thanks", 6),
-    Scenario("interview_ahead", "en", "Orchard Robotics", "an interview in a few days", "prepare_for_interview", None),
-    Scenario("assessment", "en", "Kestrel Games", "a coding test with a deadline", "complete_assessment", None),
-    Scenario("closed", "en", "Saltmarsh Media", "a rejection answered with a last thank-you", "none", None),
-    Scenario("keputusan_hari_kerja", "id", "PT Rimba Data Nusantara", "a decision 'within 5 working days'",
+    Scenario("two_unanswered", "en", "Copperline Logistics", "Operations Analyst",
+             "two follow-ups in a row without an answer",
+             "wait", 5),
+    Scenario("rejection", "en", "Tessellate Bank", "Risk Analyst",
+             "a rejection",
+             "send_final_thanks", 6),
+    Scenario("interview_ahead", "en", "Orchard Robotics", "Embedded Software Engineer",
+             "an interview in a few days",
+             "prepare_for_interview", None),
+    Scenario("assessment", "en", "Kestrel Games", "Backend Engineer",
+             "a coding test with a deadline",
+             "complete_assessment", None),
+    Scenario("closed", "en", "Saltmarsh Media", "Content Strategist",
+             "a rejection answered with a last thank-you",
+             "none", None),
+    Scenario("keputusan_hari_kerja", "id", "PT Rimba Data Nusantara", "Data Analyst",
+             "a decision 'within 5 working days'",
              "follow_up", 2),
-    Scenario("akan_menghubungi", "id", "PT Sinar Pagi Retail", "'we will contact you', after praise", "wait", 5),
-    Scenario("offering_letter", "id", "PT Cakrawala Logistik", "an offer letter with a reply deadline",
+    Scenario("akan_menghubungi", "id", "PT Sinar Pagi Retail", "Store Operations Supervisor",
+             "'we will contact you', after praise",
+             "wait", 5),
+    Scenario("offering_letter", "id", "PT Cakrawala Logistik", "Supply Chain Analyst",
+             "an offer letter with a reply deadline",
              "respond_to_offer", None),
-    Scenario("kabari_kamis", "id", "Lokatani", "a casual 'no news by Thursday? message me'", "follow_up", 4),
-    Scenario("masih_proses", "id", "PT Bumi Aksara Teknologi", "'the selection is taking longer', no date",
+    Scenario("kabari_kamis", "id", "Lokatani", "Product Designer",
+             "a casual 'no news by Thursday? message me'",
+             "follow_up", 4),
+    Scenario("masih_proses", "id", "PT Bumi Aksara Teknologi", "Backend Developer",
+             "'the selection is taking longer', no date",
              "stay_in_touch", 3),
 )
 SCENARIOS: dict[str, Scenario] = {s.key: s for s in _ALL}
