@@ -354,3 +354,7 @@ def test_bare_afternoon_hour_reads_as_pm():
 ])
 def test_indonesian_writing_habits(text, ref, expected):
     assert [(m.text, str(m.date)) for m in find_dates(text, at(ref))] == expected
+
+
+def test_a_decimal_after_on_is_no_day_of_the_month():
+    assert find_dates("The score went up on 4.22 points.", at(WED)) == []

@@ -924,7 +924,7 @@ def _rules() -> list[tuple[str, re.Pattern, Resolver]]:
         # "Let's meet on the 27." / "for the second": a bare day number only right after a
         # preposition and right before the end of the clause, so "the 3 candidates" is no date.
         ("day at clause end", rf"""(?P<ctx>\b(?:on|for|by|until|till)\s+)(?:the\s+)?
-                        (?P<d>\d{{1,2}}|{_ORD_WORD}|{_CARD_10_31})(?=\s*(?:[.!?;]|$))""", _day_of_month),
+                        (?P<d>\d{{1,2}}|{_ORD_WORD}|{_CARD_10_31})(?=\s*(?:[.!?;](?!\d)|$))""", _day_of_month),
         ("nth weekday", rf"""\b(?:the\s+)?(?P<nth>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th)
                         \s+{wd_any}(?:\s+(?:of|in)\s+(?:(?:the\s+)?(?:(?P<which>this|next|last|previous
                         |following)\s+)?month|{_MON}(?:\s+(?P<y>\d{{4}}))?))?(?![\w])""",
