@@ -447,3 +447,26 @@ def test_parse_message_never_raises(raw):
     assert all(isinstance(event, CalendarEvent) for event in email.calendar_events)
     if email.date is not None:
         assert email.date.tzinfo is not None
+
+
+def test_deeply_nested_blockquotes_do_not_blow_up_the_text():
+    html = b"<div><li>x</li><blockquote>" * 50000
+    email = parse_message(b"Content-Type: text/html\r\n\r\n" + html)
+    assert len(email.text) < 2 * len(html)
+    assert "> > > > > > > > - x" in email.text
+    assert "> " * 9 not in email.text
+
+
+def test_huge_plain_text_is_read_in_bounded_pieces():
+    body = b"Hello\r\n" + b"Regards,\r\nFrom: a\r\n> x\r\n" * 100000
+    email = parse_message(b"Content-Type: text/plain\r\n\r\n" + body)
+    assert email.new_text.startswith("Hello")
+    assert len(email.new_text) < 150_000
+    assert any("too long" in d for d in email.defects)
+
+
+def test_many_long_headers_are_cut():
+    raw = b"To: " + b"a@b.example, " * 100000 + b"\r\nSubject: x\r\n\r\nbody"
+    email = parse_message(raw)
+    assert 0 < len(email.to) < 5000
+    assert email.subject == "x"

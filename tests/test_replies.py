@@ -198,3 +198,20 @@ def test_forward_inside_quoted_history_stays_quoted():
     parts = split_reply(text)
     assert parts.new_text == "Thanks!"
     assert "hello" in parts.quoted_text
+
+
+def test_many_sign_off_lines_are_read_quickly_and_sensibly():
+    text = "Hello\n" + "Regards,\n" * 200000
+    parts = split_reply(text)
+    assert parts.new_text.startswith("Hello")
+    assert parts.signature
+
+
+def test_text_beyond_the_limit_is_quoted_history():
+    from watcher.replies import MAX_CHARS
+
+    text = "We will call you on Monday.\n" + ("filler line\n" * (MAX_CHARS // 6))
+    parts = split_reply(text)
+    assert parts.new_text.startswith("We will call you on Monday.")
+    assert len(parts.new_text) <= MAX_CHARS
+    assert parts.quoted_text.endswith("filler line")

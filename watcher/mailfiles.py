@@ -1,7 +1,7 @@
 """Read messages from mailbox files: .eml files, folders of them, mbox files, Maildir folders.
 
-    >>> for mail in iter_mail(["~/Takeout/Mail/All mail Including Spam and Trash.mbox"]):
-    ...     print(mail.source)          # ".../All mail Including Spam and Trash.mbox#1", "#2", ...
+    for mail in iter_mail(["~/Takeout/Mail/All mail Including Spam and Trash.mbox"]):
+        print(mail.source)   # ".../All mail Including Spam and Trash.mbox#1", "#2", ...
 
 Raw bytes are kept exactly as stored (only mbox's ">From " escaping is undone), so that a
 message reads the same whichever way it arrived. An mbox is streamed through a memory map: a

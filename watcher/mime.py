@@ -86,6 +86,8 @@ MAX_PARTS = 1000                       # parts walked per message
 MAX_DEPTH = 40                         # multipart nesting followed for the body
 MAX_TEXT_CHARS = 2_000_000             # per text part
 MAX_HTML_CHARS = 1_000_000             # HTML converted per part
+MAX_QUOTE_DEPTH = 8                    # "> " prefixes written for nested <blockquote>
+MAX_HEADER_CHARS = 32_000              # per header value
 MAX_ICS_BYTES = 1_000_000
 MAX_EVENTS = 50
 
@@ -128,6 +130,7 @@ def _parse_into(email: ParsedEmail, raw: bytes) -> None:
         message = BytesHeaderParser().parsebytes(raw)
         _read_headers(email, message)
         return
+    raw = _limit_parts(email, raw)
     message = message_from_bytes(raw)
     _guarded(email, "headers", _read_headers, email, message)
     _guarded(email, "body", _read_body, email, message)
@@ -144,6 +147,22 @@ def _guarded(email: ParsedEmail, what: str, step, *args) -> None:
 
 
 _BOUNDARY = re.compile(rb"boundary\s*=", re.I)
+_DELIMITER = re.compile(rb"\n--")
+
+
+def _limit_parts(email: ParsedEmail, raw: bytes) -> bytes:
+    """Cut a message with thousands of MIME parts after the first MAX_PARTS of them.
+
+    The stdlib parser builds every part before we can stop walking; the readable text of
+    real mail is in its first parts.
+    """
+    if raw.count(b"\n--") <= 2 * MAX_PARTS:
+        return raw
+    for count, match in enumerate(_DELIMITER.finditer(raw), 1):
+        if count > 2 * MAX_PARTS:
+            email.defects.append("too many parts: only the first ones were read")
+            return raw[:match.start() + 1]
+    return raw
 
 
 def _count_boundaries(raw: bytes) -> int:
@@ -162,7 +181,7 @@ def _header(message: Message, name: str) -> str | None:
 
 def _raw_headers(message: Message, name: str) -> list[str]:
     name = name.lower()
-    return [_fix_8bit(value) if isinstance(value, str) else str(value)
+    return [_fix_8bit(value[:MAX_HEADER_CHARS]) if isinstance(value, str) else str(value)
             for key, value in message.raw_items() if key.lower() == name]
 
 
@@ -526,9 +545,7 @@ def normalize_text(text: str) -> str:
 
 # -- HTML to text ----------------------------------------------------------------------------
 
-_TAG = re.compile(
-    r"<!--.*?(?:-->|\Z)|<(/?)([a-zA-Z][a-zA-Z0-9:_.-]*)([^<>]*)>|<![^<>]*>|<\?[^<>]*>", re.S
-)
+_TAG = re.compile(r"<!--|<(/?)([a-zA-Z][a-zA-Z0-9:_.-]*)([^<>]*)>|<![^<>]*>|<\?[^<>]*>")
 _BLOCK = frozenset(
     "address article aside center dd div dl dt fieldset figure footer form h1 h2 h3 h4 h5 h6 "
     "header hr main nav ol p pre section table tbody thead tfoot tr ul blockquote caption".split()
@@ -591,6 +608,9 @@ def html_to_text(markup: str) -> str:
         pos = match.end()
         name = match.group(2)
         if name is None:
+            if match.group() == "<!--":
+                end = markup.find("-->", pos)
+                pos = end + 3 if end >= 0 else length
             continue  # comment, doctype, conditional comment, processing instruction
         name = name.lower()
         closing = match.group(1) == "/"
@@ -650,7 +670,7 @@ def html_to_text(markup: str) -> str:
         else:
             depth = min(depth, next_depth)  # a blank line closing a quote is not quoted
         if depth:
-            text = ("> " * depth + text).rstrip()
+            text = ("> " * min(depth, MAX_QUOTE_DEPTH) + text).rstrip()
         out.append(text)
     out.reverse()
     return _BLANK_RUN.sub("\n\n", "\n".join(out)).strip("\n")

@@ -24,6 +24,9 @@ import re
 from dataclasses import dataclass
 
 
+MAX_CHARS = 100_000  # text beyond this is never read as new text
+
+
 @dataclass
 class ReplyParts:
     """The three pieces of an email's text; joined they hold every line of the input."""
@@ -132,6 +135,14 @@ def split_reply(text: str) -> ReplyParts:
     """
     if not text or not text.strip():
         return ReplyParts("", "", "")
+    if len(text) > MAX_CHARS:
+        # Nothing a person wrote by hand is this long: the rest is history or a dump.
+        cut = text.rfind("\n", 0, MAX_CHARS)
+        cut = cut if cut > 0 else MAX_CHARS
+        parts = split_reply(text[:cut])
+        rest = text[cut:].strip("\n")
+        return ReplyParts(parts.new_text, (parts.quoted_text + "\n" + rest).strip("\n"),
+                          parts.signature)
     lines = text.split("\n")
     forward_at = _find_forward(lines)
     quote_at = _find_quote_start(lines, 0, forward_at if forward_at is not None else len(lines))
@@ -256,12 +267,14 @@ def _signature_start(lines: list[str]) -> int | None:
     if len(content) < 2:
         return None
     first_content = content[0]
+    # A sign-off has at most _MAX_SIGNATURE_LINES under it: only the last lines can be one.
+    last_sign_off = content[max(1, len(content) - _MAX_SIGNATURE_LINES - 1)]
     for i in content[1:]:
         line = lines[i]
         if _SIG_DASHES.match(line) or _MOBILE_SIGNATURE.match(line):
             return i
-        sign_off = _SIGN_OFF.match(line)
-        if sign_off and _looks_like_signature_block(lines[i + 1:], _AMBIGUOUS_SIGN_OFF.match(line)):
+        if i >= last_sign_off and _SIGN_OFF.match(line) and _looks_like_signature_block(
+                lines[i + 1:], bool(_AMBIGUOUS_SIGN_OFF.match(line))):
             return i
     # "Sent from my iPhone" may be the only line under a one-line reply.
     if _MOBILE_SIGNATURE.match(lines[first_content]) and len(content) == 1:
