@@ -27,7 +27,8 @@ def create_app(test_config: dict | None = None):
 
     `test_config` may set `DB` (a path or SQLAlchemy URL), `STORE` (an open `Store`),
     `SETTINGS` (a `models.settings.Settings`), `TOKEN`, `CONFIG_DIR` (where the token file
-    lives) and `CLOCK` (a function giving the aware "now"), besides any Flask setting.
+    lives), `CLOCK` (a function giving the aware "now") and `CACHE` (False: read every
+    application from the store), besides any Flask setting.
     """
     from apiflask import APIFlask
 
@@ -35,6 +36,7 @@ def create_app(test_config: dict | None = None):
     from models.store import Store
 
     from . import applications, errors, guard, health, lookups, messages, openapi
+    from .cache import ApplicationCache, sqlite_path
     from .context import ApiContext
     from .token import load_or_create_token
 
@@ -52,8 +54,9 @@ def create_app(test_config: dict | None = None):
     settings = app.config.get("SETTINGS") or load_settings()
     store = app.config.get("STORE") or Store(app.config.get("DB") or settings.db)
     token = app.config.get("TOKEN") or load_or_create_token(app.config.get("CONFIG_DIR"))
+    cache = ApplicationCache(sqlite_path(store.url) if app.config.get("CACHE", True) else None)
     app.extensions["nextstep"] = ApiContext(store=store, policy=settings.policy_settings(), token=token,
-                                            clock=app.config.get("CLOCK"))
+                                            clock=app.config.get("CLOCK"), cache=cache)
 
     errors.init_app(app)
     guard.init_app(app)

@@ -2,7 +2,7 @@
 the token, and the clock. Kept in `app.extensions["nextstep"]`."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Callable
 from zoneinfo import ZoneInfo
@@ -14,6 +14,7 @@ from models.store import Store
 from models.views import application_json
 
 from . import reading
+from .cache import MISSING, ApplicationCache
 
 
 @dataclass
@@ -25,6 +26,7 @@ class ApiContext:
     policy: PolicySettings
     token: str
     clock: Callable[[], datetime] | None = None
+    cache: ApplicationCache = field(default_factory=lambda: ApplicationCache(None))
 
     @property
     def tz(self) -> ZoneInfo:
@@ -38,8 +40,24 @@ class ApiContext:
         return self.store.engine.connect()
 
     def application(self, application_id: int):
-        with self.connect() as conn:
-            return reading.load_application(conn, application_id)
+        """The application as last committed, or None."""
+        version = self.cache.version()
+        found = self.cache.application(application_id)
+        if found is MISSING:
+            with self.connect() as conn:
+                found = reading.load_application(conn, application_id)
+            self.cache.put_application(version, application_id, found)
+        return found
+
+    def application_for_thread(self, thrid: int):
+        """The application of a Gmail thread (as an integer), or None."""
+        version = self.cache.version()
+        app_id = self.cache.thread(thrid)
+        if app_id is MISSING:
+            with self.connect() as conn:
+                app_id = reading.application_id_for_thread(conn, thrid)
+            self.cache.put_thread(version, thrid, app_id)
+        return self.application(app_id) if app_id else None
 
 
 def api() -> ApiContext:

@@ -40,10 +40,7 @@ def by_thread(gmail_thread_id: str, path: dict):
     if thrid is None:
         abort(400, f"{gmail_thread_id[:40]!r} is not a Gmail thread id: send the hex id of the thread "
                    "(data-legacy-thread-id), e.g. 188e2a7d94680133.")
-    ctx = api()
-    with ctx.connect() as conn:
-        app_id = reading.application_id_for_thread(conn, thrid)
-        app = reading.load_application(conn, app_id) if app_id else None
+    app = api().application_for_thread(thrid)
     if app is None:
         abort(404, "No application for this Gmail thread yet: Next Step files a thread once it reads a "
                    "recruiter's message in it (or track a message with POST /api/v1/messages/<id>/track).")

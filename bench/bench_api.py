@@ -1,0 +1,195 @@
+"""Benchmark: `GET /api/v1/threads/<id>` under concurrent clients, on a big store.
+
+Builds a SQLite store of 10,000 applications and 100,000 messages (bulk inserts), starts
+`nextstep serve` (waitress) on a free loopback port in its own process, and lets 20 clients
+(each its own keep-alive connection) ask for random threads. Prints p50/p99 in ms; the last line
+is JSON: {"api_p50_ms", "api_p99_ms", ...}.
+
+    .venv/bin/python bench/bench_api.py [--requests 4000] [--clients 20] [--keep DIR]
+
+Targets (issue 5): p50 <= 2 ms, p99 <= 10 ms.
+"""
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+LABELS_IN_ORDER = ["application_received", "interview_invite", "still_deciding", "decision_timeline",
+                   "checkin_request", "will_contact_you", "rejection", "offer", "assessment"]
+BODY = ("Thank you for your interest in the role. We have reviewed your application and would like to "
+        "tell you where things stand. ") * 12  # ~1.3 KB of text per message, as real mail has
+
+
+def build_store(path: Path, apps: int, messages_per_app: int, seed: int = 5) -> list[int]:
+    """A store of `apps` applications with `messages_per_app` messages each; returns the thread ids."""
+    import sqlalchemy as sa
+
+    from models.store import Store, applications, messages
+
+    rng = random.Random(seed)
+    store = Store(str(path))
+    threads = rng.sample(range(1 << 60, 1 << 62), apps)
+    start = datetime(2025, 1, 1, 9, tzinfo=timezone(timedelta(hours=7)))
+    app_rows, msg_rows = [], []
+    for a, thrid in enumerate(threads, start=1):
+        company = f"Company {a}"
+        last = start
+        for k in range(messages_per_app):
+            when = start + timedelta(days=a % 200, hours=6 * k)
+            last = when
+            inbound = k % 3 != 2
+            label = LABELS_IN_ORDER[(a + k) % len(LABELS_IN_ORDER)] if inbound else None
+            key_date = (when + timedelta(days=7)).date().isoformat() if label in (
+                "decision_timeline", "checkin_request", "interview_invite", "offer", "assessment") else None
+            n = len(msg_rows) + 1
+            msg_rows.append(dict(
+                id=n, dedupe_key=f"mid:m{n}@c{a}.example", application_id=a, message_id=f"m{n}@c{a}.example",
+                gmail_msgid=(1 << 62) + n, gmail_thrid=thrid, direction="in" if inbound else "out",
+                sender=f"hr@c{a}.example" if inbound else "jane@example.com", sender_name=f"{company} Careers",
+                recipients='["jane@example.com"]', subject=f"Your application to {company}", date=when.isoformat(),
+                date_utc=when.astimezone(timezone.utc).isoformat(), refs="[]", label=label, confidence=0.9,
+                key_date=key_date, key_date_kind=None, evidence="We will get back to you by Friday." if inbound else None,
+                language="en", company=company, role="Data Analyst", text=BODY, label_source="reader", signals="[]"))
+        app_rows.append(dict(id=a, company=company, role="Data Analyst", recruiter_name="Sam", recruiter_email=f"hr@c{a}.example",
+                             gmail_thrid=thrid, state="waiting", last_message_at=last.astimezone(timezone.utc).isoformat(),
+                             created_at=start.isoformat()))
+    with store.engine.begin() as conn:
+        conn.execute(sa.insert(applications), app_rows)
+        for i in range(0, len(msg_rows), 5000):
+            conn.execute(sa.insert(messages), msg_rows[i:i + 5000])
+    store.engine.dispose()
+    return threads
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(folder: Path, db: Path, port: int, threads: int) -> subprocess.Popen:
+    env = {**os.environ, "NEXTSTEP_CONFIG_DIR": str(folder), "NEXTSTEP_DB": str(db), "NEXTSTEP_TZ": "Asia/Jakarta"}
+    proc = subprocess.Popen([sys.executable, "-c", "from watcher.cli import main; main()", "serve", "--port", str(port),
+                             "--threads", str(threads)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc.stdout.readline()  # "Next Step API on ..." once it listens
+    return proc
+
+
+def run_clients(port: int, token: str, threads: list[int], clients: int, total: int, seed: int = 7):
+    headers = {"Authorization": f"Bearer {token}"}
+    per_client = total // clients
+    latencies: list[float] = []
+    errors: list[str] = []
+    lock = threading.Lock()
+    go = threading.Barrier(clients + 1)
+
+    def client(k: int):
+        rng = random.Random(seed + k)
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        mine = []
+        go.wait()
+        for _ in range(per_client):
+            path = f"/api/v1/threads/{rng.choice(threads):x}"
+            t0 = time.perf_counter()
+            conn.request("GET", path, headers=headers)
+            r = conn.getresponse()
+            body = r.read()
+            mine.append(time.perf_counter() - t0)
+            if r.status != 200 or not body:
+                with lock:
+                    errors.append(f"{path}: {r.status}")
+        conn.close()
+        with lock:
+            latencies.extend(mine)
+
+    workers = [threading.Thread(target=client, args=(k,)) for k in range(clients)]
+    for w in workers:
+        w.start()
+    go.wait()
+    t0 = time.perf_counter()
+    for w in workers:
+        w.join()
+    return latencies, errors, time.perf_counter() - t0
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+
+
+def in_process_ms(db: Path, threads: list[int], n: int = 500) -> float:
+    """The server's own work per request (Flask test client, no network): the floor of latency."""
+    from extension_api import create_app
+    from models.settings import Settings
+
+    app = create_app({"DB": str(db), "TOKEN": "t", "SETTINGS": Settings(tz="Asia/Jakarta")})
+    client = app.test_client()
+    headers = {"Authorization": "Bearer t"}
+    rng = random.Random(3)
+    for _ in range(50):
+        client.get(f"/api/v1/threads/{rng.choice(threads):x}", headers=headers)
+    t0 = time.perf_counter()
+    for _ in range(n):
+        client.get(f"/api/v1/threads/{rng.choice(threads):x}", headers=headers)
+    return (time.perf_counter() - t0) / n * 1000
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--apps", type=int, default=10_000)
+    parser.add_argument("--messages-per-app", type=int, default=10)
+    parser.add_argument("--requests", type=int, default=4000)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--server-threads", type=int, default=8)
+    parser.add_argument("--keep", help="reuse (or build once) the store in this folder")
+    args = parser.parse_args()
+
+    folder = Path(args.keep or tempfile.mkdtemp(prefix="nextstep-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    db = folder / "bench.sqlite"
+    threads_file = folder / "threads.json"
+    t0 = time.perf_counter()
+    if db.exists() and threads_file.exists():
+        threads = json.loads(threads_file.read_text())
+    else:
+        threads = build_store(db, args.apps, args.messages_per_app)
+        threads_file.write_text(json.dumps(threads))
+    build_s = time.perf_counter() - t0
+    print(f"store: {args.apps} applications, {args.apps * args.messages_per_app} messages ({build_s:.1f} s)")
+
+    floor = in_process_ms(db, threads)
+    print(f"in-process (no network): {floor:.2f} ms per request")
+
+    port = free_port()
+    proc = start_server(folder, db, port, args.server_threads)
+    try:
+        token = (folder / "token").read_text().strip()
+        run_clients(port, token, threads, args.clients, min(1000, args.requests))  # warm-up
+        latencies, errors, wall = run_clients(port, token, threads, args.clients, args.requests)
+    finally:
+        proc.terminate()
+        proc.wait(20)
+    ms = [x * 1000 for x in latencies]
+    p50, p99 = percentile(ms, 50), percentile(ms, 99)
+    print(f"{len(ms)} requests, {args.clients} concurrent clients, {len(errors)} errors, {len(ms) / wall:.0f} req/s")
+    print(f"GET /threads/<id>: p50 {p50:.2f} ms, p99 {p99:.2f} ms, mean {statistics.mean(ms):.2f} ms, max {max(ms):.1f} ms")
+    print(json.dumps({"api_p50_ms": round(p50, 3), "api_p99_ms": round(p99, 3), "requests": len(ms),
+                      "clients": args.clients, "errors": len(errors), "req_per_s": round(len(ms) / wall),
+                      "in_process_ms": round(floor, 3), "applications": args.apps,
+                      "messages": args.apps * args.messages_per_app, "cpus": os.cpu_count()}))
+
+
+if __name__ == "__main__":
+    main()
