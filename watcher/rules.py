@@ -196,6 +196,7 @@ RULES: list[Rule] = [
         r"\b(?:selamat|kami ucapkan selamat)\b[^\n]{0,80}\b(?:diterima (?:bekerja|sebagai|di)|bergabung dengan|lolos seluruh|terpilih sebagai)",
         r"\b(?:anda|saudara|saudari) (?:dinyatakan )?(?:diterima|lulus) (?:bekerja|sebagai|untuk posisi|menjadi)",
         r"\b(?:menerima|konfirmasi penerimaan|jawaban atas|menandatangani) (?:tawaran|penawaran)\b",
+        r"\bdinyatakan (?:lulus|lolos) (?:seleksi )?(?:akhir|final|tahap akhir)|\blulus seleksi akhir\b|\bditerima sebagai (?:karyawan|pegawai|peserta|staf|calon)",
     ), 0.92, unless=(r"\blamaran\b(?![^\n]*\bpenawaran\b)", r"\bwawancara\b", r"\bpsikotes\b"), name="menawarkan posisi"),
     # ---- check-in request ----------------------------------------------------------------------
     Rule("checkin_request", "en", (
@@ -221,7 +222,7 @@ RULES: list[Rule] = [
     ), 0.55, unless=(_QUESTIONS, r"\bwith any\b"), dated_label="checkin_request", dated_weight=0.92,
         name="please follow up"),
     Rule("checkin_request", "id", (
-        r"\b(?:jika|kalau|apabila|bila|seandainya)\b[^\n]{0,90}\bbelum (?:juga )?(?:menerima|mendapat(?:kan)?|ada|dapat|terima|mendengar|dihubungi)\b"
+        r"\b(?:jika|kalau|apabila|bila|seandainya)\b[^\n]{0,90}\bbelum (?:juga )?(?:menerima|mendapat(?:kan)?|ada|dapat|terima|mendengar|dihubungi|ngabarin|mengabari|kabari|dikabari|memberi kabar)\b"
         r"[^\n]{0,90}\b(?:silakan|mohon|jangan ragu|boleh|harap|bisa|dipersilakan|tolong|coba|langsung|sila|hubungi|email|kabari|tanyakan|ingatkan)\b",
         r"\b(?:silakan|mohon|jangan ragu untuk|boleh|harap|dipersilakan)\b[^\n]{0,60}\b(?:hubungi|menghubungi|tanyakan|menanyakan|ingatkan|mengingatkan|"
         r"follow up|kabari|email)\b[^\n]{0,60}\b(?:jika|kalau|apabila|bila)\b[^\n]{0,60}\bbelum\b",
@@ -231,6 +232,10 @@ RULES: list[Rule] = [
         r"menghubungi (?:saya|kami) (?:kembali|lagi)|hubungi (?:saya|kami) (?:kembali|lagi)|mengingatkan (?:saya|kami)|ingatkan (?:saya|kami))",
     ), 0.55, unless=(r"\bpertanyaan\b", r"\bkendala\b"), dated_label="checkin_request", dated_weight=0.92,
         name="silakan hubungi saya kembali"),
+    Rule("checkin_request", "id", (
+        r"\b(?:silakan|mohon|tolong|boleh|bisa|harap|jangan ragu untuk|dipersilakan|coba)? ?(?:(?:bapak|ibu|mas|mbak|kak|kakak|anda|kamu|saudara|saudari|pak|bu) )?(?:menghubungi|hubungi|kontak|email|ping|chat|wa|whatsapp|telepon|telpon|follow up(?: ke)?|ingatkan|mengingatkan|kabari|tanya(?:kan)? (?:lagi )?ke) (?:saya|aku|kami|gue)\b",
+    ), 0.45, unless=(r"\bpertanyaan\b", r"\bkendala\b", r"\b(?:jika|apabila|kalau|bila) (?:ada|anda (?:memiliki|punya|membutuhkan))\b", r"\bnanti\b[^\n]{0,20}\b(?:saya|aku) (?:yang )?(?:telepon|hubungi)\b"),
+        dated_label="checkin_request", dated_weight=0.9, name="hubungi saya hari Jumat"),
     # ---- recruiter outreach --------------------------------------------------------------------
     Rule("recruiter_outreach", "en", (
         r"\b(?:came|come|stumbled) across your (?:profile|background|resume|cv|linkedin|github|portfolio|work|talk|post|blog|experience|details|page|projects?)",
@@ -257,7 +262,8 @@ RULES: list[Rule] = [
         r"\b(?:isn't|is not|not yet) (?:been )?advertised\b|\bconfidential (?:search|opportunity|role)\b",
     ), 0.6, unless=(_APPLIED,), name="open to a chat"),
     Rule("recruiter_outreach", "id", (
-        r"\b(?:saya|kami) (?:menemukan|melihat|membaca) profil (?:anda|linkedin anda|kamu|saudara)",
+        r"\b(?:saya|kami) (?:menemukan|melihat|membaca|mendapatkan|mendapat) profil (?:anda|linkedin anda|kamu|saudara|bapak|ibu|mas|mbak)",
+        r"\bmenawarkan (?:sebuah |suatu )?(?:peluang|kesempatan)\b|\bterbuka (?:untuk|dengan) (?:peluang|kesempatan|tawaran) (?:baru|lain|karier|karir)",
         r"\bapakah (?:anda|kamu|saudara) (?:saat ini )?(?:terbuka|tertarik|berminat)\b[^\n]{0,60}\b(?:peluang|kesempatan|posisi|peran|tawaran|ngobrol|berdiskusi|diskusi|pindah)",
         r"\b(?:klien kami|klien saya)\b",
         r"\bsaya (?:adalah |seorang |merupakan )?(?:rekruter|recruiter|headhunter|konsultan rekrutmen|talent acquisition)\b",
@@ -318,6 +324,11 @@ RULES: list[Rule] = [
     ), 0.9, unless=(r"\bterima kasih (?:atas|telah|sudah) (?:kehadiran|mengikuti|meluangkan)", r"\brekam", r"\brecorded\b",
                     r"\bkandidat lain\b"), name="mengundang wawancara"),
     Rule("interview_invite", "id", (
+        r"\b(?:pengen|ingin|mau|akan|kami ingin|saya ingin) (?:ngobrol|berbicara|bicara|bertemu|ketemu|mengobrol|ngopi|diskusi|berdiskusi|kenalan)\b[^\n]{0,50}\b(?:dengan|sama|bareng) (?:bapak|ibu|mas|mbak|kak|kakak|anda|kamu|saudara|saudari|pak|bu)\b",
+        r"\b(?:ajak|mengajak|undang) (?:(?:bapak|ibu|mas|mbak|kak|kakak|anda|kamu|saudara|saudari|pak|bu) )?(?:untuk )?(?:ngopi|bertemu|ketemu|ngobrol|diskusi|wawancara|interview|datang|mampir|kenalan)",
+        r"\b(?:bisa|bersedia|available|luang|sempat)(?: nggak| tidak| gak| ga)? (?:besok|lusa|hari|tanggal|jam|pada|minggu)\b",
+    ), 0.85, unless=(r"\bterima kasih (?:atas|telah|sudah) (?:kehadiran|mengikuti|meluangkan|datang)",), name="mau ngobrol dengan kamu"),
+    Rule("interview_invite", "id", (
         r"\blolos (?:ke )?(?:tahap|seleksi) (?:wawancara|interview)",
         r"\b(?:wawancara|interview) (?:via|melalui|secara|lewat) (?:zoom|google meet|online|daring|telepon|video|tatap muka|luring|offline|teams)",
     ), 0.75, name="lolos ke tahap wawancara"),
@@ -345,7 +356,7 @@ RULES: list[Rule] = [
         r"\b(?:take-home|take home|assessments?|coding (?:test|challenge|exercise)|writing test|(?:language|skills|aptitude|personality|reasoning|excel|numerical|verbal|logic|psychometric|situational judg(?:e)?ment) (?:test|assessment|questionnaire)|"
         r"case study|technical (?:test|exercise|challenge)|questionnaire|supplementary questions|screening questions|work sample)\b",
         r"\b(?:send|return|submit) (?:it|this|them|your (?:work|answers|solution|copy|responses)) (?:back )?(?:to (?:me|us) )?(?:by|within|before)\b",
-    ), 0.55, unless=(r"\bthank(?:s| you) for (?:completing|taking|submitting|finishing|attending|presenting|doing|sending)", r"\bresults?\b",
+    ), 0.55, unless=(r"\bthank(?:s| you) for (?:completing|taking|submitting|finishing|attending|presenting|doing|sending)", r"\bresults?\b", r"\bhasil\b",
                      r"\b(?:passed|completed|attended|presented|received|went well)\b"),
         dated_label="assessment", dated_weight=0.7, name="a test is named"),
     Rule("assessment", "en", (
@@ -359,6 +370,8 @@ RULES: list[Rule] = [
         r"\b(?:wawancara|interview) video (?:\()?rekaman|\bmerekam (?:video|jawaban)|\bvideo rekaman\b",
         r"\b(?:psikotes|tes (?:online|tertulis|kemampuan|teknis|potensi|kepribadian|psikologi|bahasa inggris|logika|koding|coding|bakat)|online test|asesmen online|technical test|take[- ]home)\b",
         r"\b(?:batas waktu|tenggat|deadline) (?:pengerjaan|pengumpulan|penyelesaian|pengisian)",
+        r"\b(?:tahap|langkah|step)(?:-nya)? (?:berikutnya|selanjutnya)\b[^\n]{0,60}\b(?:tes|test|studi kasus|tugas|asesmen|psikotes|take-home|case study|challenge|mengerjakan)",
+        r"\b(?:melengkapi|lengkapi) (?:lamaran|profil|data|formulir)\b",
         r"\b(?:tautan|link) (?:tes|asesmen|assessment|ujian|pengerjaan|psikotes)",
     ), 0.9, unless=(r"\bterima kasih (?:telah|sudah|atas) (?:mengerjakan|menyelesaikan|mengikuti)", r"\bhasil\b", r"\b(?:sudah|telah) (?:kami )?(?:terima|diterima)\b",
                     r"\bwebinar\b|\btips\b|\btrik\b|\bgratis\b", r"\byang (?:dinyatakan )?(?:lolos|lulus)\b", r"\bdaftar ulang\b"),
@@ -386,9 +399,9 @@ RULES: list[Rule] = [
         r"\bonly (?:shortlisted|selected|successful) (?:candidates|applicants)\b",
     ), 0.68, unless=(r"\bstill\b", r"\bremains?\b", r"\bcontinue\b"), name="we will review your application"),
     Rule("application_received", "en", (
-        _COND_EN + r"[^\n]{0,120}" + _CONTACT_EN,
-        _CONTACT_EN + r"[^\n]{0,60}" + _COND_EN,
-    ), 0.5, unless=(r"\bhaven't heard\b", r"\bquestions?\b"), name="if shortlisted we'll be in touch"),
+        _COND_ACK + r"[^\n]{0,120}" + _CONTACT_EN,
+        _CONTACT_EN + r"[^\n]{0,60}" + _COND_ACK,
+    ), 0.5, unless=(r"\bhaven't heard\b", r"\bquestions?\b", r"\bif you need\b"), name="if shortlisted we'll be in touch"),
     Rule("application_received", "en", (
         r"\bthank(?:s| you) (?:so much |very much )?for (?:your )?(?:applying|application|interest in (?:joining|working|the|our|a career|this))",
     ), 0.5, name="thanks for applying"),
@@ -397,7 +410,14 @@ RULES: list[Rule] = [
         r"\b(?:kami )?(?:telah|sudah) (?:menerima|kami terima) lamaran",
         r"\bkonfirmasi (?:penerimaan )?lamaran|\blamaran (?:diterima|terkirim|berhasil dikirim|masuk)\b",
         r"\b(?:anda|kamu) (?:telah|sudah|berhasil) (?:melamar|mengirim(?:kan)? lamaran)",
+        r"\b(?:lamaran|lamaranmu|berkas|berkasnya|cv|cv-nya|cv nya|dokumen|data pendaftaran|pendaftaran)\b[^\n]{0,60}?\b(?:telah|sudah|berhasil) (?:kami )?(?:terima|diterima|masuk|terkirim|dikirim|tercatat|dibuka)",
+        r"\bbukti pendaftaran\b|\b(?:sedang|akan) (?:di)?review\b|\bdalam (?:review|peninjauan|proses peninjauan)\b|\bsedang ditinjau\b",
     ), 0.92, name="lamaran telah kami terima"),
+    Rule("assessment", "id", (
+        r"\b(?:kirim|dikirim|kumpulkan|dikumpulkan|submit|unggah|upload)(?:kan)?(?:[\w-]* ){0,4}?(?:balik|kembali)\b",
+        r"\b(?:studi kasus|take-home|tugas|mockup|redesign|soal)\b",
+    ), 0.5, unless=(r"\b(?:sudah|telah) (?:kami |saya |aku )?(?:terima|diterima|lihat|baca|kami terima)\b", r"\bhasil\b", r"\bterima kasih\b", r"\bmakasih\b"),
+        dated_label="assessment", dated_weight=0.85, name="kirim balik hari Senin"),
     Rule("application_received", "id", (
         r"\b(?:akan|sedang|telah) (?:kami )?(?:tinjau|meninjau|ditinjau|proses|diproses|review|direview|pelajari|mempelajari|seleksi|menyeleksi|evaluasi|mengevaluasi)\b"
         r"[^\n]{0,40}\b(?:lamaran|berkas|cv|profil|kualifikasi|setiap)",
@@ -409,7 +429,8 @@ RULES: list[Rule] = [
         r"\bhanya (?:kandidat|pelamar|peserta) yang[^\n]{0,60}" + _CONTACT_ID,
     ), 0.5, name="jika lolos akan dihubungi"),
     Rule("application_received", "id", (
-        r"\bterima kasih (?:atas|telah|sudah|untuk) (?:lamaran|melamar|mengirim(?:kan)? lamaran|minat (?:anda|kamu))",
+        r"\bterima kasih (?:atas|telah|sudah|untuk) (?:lamaran|melamar|mengirim(?:kan)? lamaran|minat (?:anda|kamu)|mendaftar)",
+        r"\bmakasih (?:ya )?(?:udah|sudah) (?:daftar|melamar|apply)",
     ), 0.5, name="terima kasih atas lamaran"),
     # ---- hear-back: will contact you / decision timeline ---------------------------------------
     Rule("will_contact_you", "en", (
@@ -462,7 +483,14 @@ RULES: list[Rule] = [
         r"\b(?:put|placed) (?:the |this )?(?:role|position|search|hiring|process|requisition)? ?on hold\b|\bhiring freeze\b",
         r"\bno (?:news|update|decision) (?:yet|to share)\b|\bnothing (?:to share|new to report|has been decided|decided) yet\b",
         r"\b(?:still|remain|remains) (?:under (?:consideration|review)|in (?:the running|consideration|the process|our pipeline|contention))",
-        r"\bwaiting (?:on|for) (?:feedback|approval|sign-off|the (?:hiring manager|panel|team|budget))",
+        r"\bwaiting (?:on|for) (?:feedback|approval|sign-off|an answer|a decision|budget|final approval|the (?:hiring manager|panel|team|budget|client|board|outcome|results?))",
+        r"\b(?:has|have|had) been (?:paused|put on hold|postponed|delayed|suspended|frozen|pushed back)\b|\b(?:paused|suspended|froze|frozen) (?:all )?(?:recruitment|hiring)\b",
+        r"\bno (?:appointment|final decision|offer|decision|selection) (?:has|have) (?:yet )?been (?:made|reached)",
+        r"\b(?:put|placed) (?:a )?(?:temporary |short )?(?:hold|pause|freeze) on\b|\bon hold\b|\bhiring freeze\b|\bheadcount freeze\b",
+        r"(?:can't|cannot|can not|unable to|not able to) (?:make|commit|tell|give you|confirm|share|decide)[^\n]{0,50}\b(?:until|yet|just yet|at the moment|right now)\b",
+        r"\b(?:isn't|is not|not yet|hasn't been|has not been) (?:yet )?(?:settled|finali[sz]ed|decided|confirmed)\b",
+        r"\b(?:has|have) not (?:yet )?(?:concluded|finished|completed|reached) (?:its|their|our|the)\b",
+        r"\bremains? under (?:active |careful )?(?:consideration|review)\b",
     ), 0.85, unless=(r"\bif you (?:are|have|need|'re)\b",), name="still interviewing"),
     Rule("still_deciding", "id", (
         r"\bmasih (?:dalam (?:proses|tahap)|mewawancarai|meninjau|mempertimbangkan|menunggu|melakukan|memproses|berlangsung|berjalan|menyelesaikan|mengevaluasi|menimbang|"
