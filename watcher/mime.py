@@ -173,16 +173,27 @@ def _count_boundaries(raw: bytes) -> int:
 
 # -- headers ---------------------------------------------------------------------------------
 
-def _header(message: Message, name: str) -> str | None:
-    """The first `name` header as text. Read raw: compat32's get() turns 8-bit bytes into "?"."""
-    values = _raw_headers(message, name)
+Headers = dict[str, list[str]]
+
+
+def _header_index(message: Message) -> Headers:
+    """Raw header values by lower-case name. Read raw: compat32's get() turns 8-bit bytes
+    into replacement characters."""
+    index: Headers = {}
+    for key, value in message.raw_items():
+        index.setdefault(key.lower(), []).append(value)
+    return index
+
+
+def _header(headers: Headers, name: str) -> str | None:
+    """The first `name` header as text."""
+    values = _raw_headers(headers, name)
     return values[0] if values else None
 
 
-def _raw_headers(message: Message, name: str) -> list[str]:
-    name = name.lower()
+def _raw_headers(headers: Headers, name: str) -> list[str]:
     return [_fix_8bit(value[:MAX_HEADER_CHARS]) if isinstance(value, str) else str(value)
-            for key, value in message.raw_items() if key.lower() == name]
+            for value in headers.get(name, ())]
 
 
 def _fix_8bit(value: str) -> str:
@@ -251,10 +262,10 @@ def _clean_header(value: str | None) -> str:
     return " ".join(decode_header_text(value).split())
 
 
-def _addresses(message: Message, name: str) -> list[tuple[str, str]]:
+def _addresses(headers: Headers, name: str) -> list[tuple[str, str]]:
     """[(display name, address)] of an address header; addresses lower-case."""
     found = []
-    for display, address in getaddresses(_raw_headers(message, name)):
+    for display, address in getaddresses(_raw_headers(headers, name)):
         address = address.strip().strip("<>").lower()
         if not address or "@" not in address and not display:
             continue
@@ -276,22 +287,23 @@ def _message_id(value: str | None) -> str | None:
 
 
 def _read_headers(email: ParsedEmail, message: Message) -> None:
-    email.message_id = _message_id(_header(message, "message-id"))
-    email.subject = _clean_header(_header(message, "subject"))
-    senders = _addresses(message, "from") or _addresses(message, "sender")
+    headers = _header_index(message)
+    email.message_id = _message_id(_header(headers, "message-id"))
+    email.subject = _clean_header(_header(headers, "subject"))
+    senders = _addresses(headers, "from") or _addresses(headers, "sender")
     if senders:
         email.sender_name, email.sender = senders[0]
-    reply_to = _addresses(message, "reply-to")
+    reply_to = _addresses(headers, "reply-to")
     email.reply_to = reply_to[0][1] if reply_to else None
-    to = _addresses(message, "to")
+    to = _addresses(headers, "to")
     email.to = [address for _, address in to]
     email.to_names = [name for name, _ in to]
-    email.cc = [address for _, address in _addresses(message, "cc")]
-    email.in_reply_to = _message_id(_header(message, "in-reply-to"))
-    email.references = _MSG_ID.findall(_header(message, "references") or "")
-    email.date = _read_date(email, _header(message, "date"))
+    email.cc = [address for _, address in _addresses(headers, "cc")]
+    email.in_reply_to = _message_id(_header(headers, "in-reply-to"))
+    email.references = _MSG_ID.findall(_header(headers, "references") or "")
+    email.date = _read_date(email, _header(headers, "date"))
     for name in KEPT_HEADERS:
-        value = _header(message, name)
+        value = _header(headers, name)
         if value is not None:
             email.headers[name] = " ".join(value.split())
 
@@ -464,8 +476,9 @@ class _BodyWalker:
             return "", False
         text, from_html = self.body(inner, depth + 1)
         header = ["---------- Forwarded message ---------"]
+        headers = _header_index(inner)
         for name in ("From", "Date", "Subject", "To"):
-            value = _header(inner, name)
+            value = _header(headers, name.lower())
             if value:
                 header.append(f"{name}: {_clean_header(value)}")
         return "\n".join(header) + "\n\n" + text, from_html

@@ -124,6 +124,13 @@ _BOILERPLATE_SENTENCE = re.compile(
     r"|kebijakan privasi|©|\(c\) \d{4}|all rights reserved|hak cipta dilindungi)",
     re.I,
 )
+# Words one of the patterns above needs; a line without any is not searched (speed).
+_LEGAL_WORDS = ("confidential", "privileged", "disclaimer", "intended", "rahasia", "penerima",
+                "kesalahan", "in error")
+_BOILERPLATE_WORDS = ("reply", "automat", "unsubscribe", "monitored", "manage", "receiv",
+                      "privacy", "powered by", "view", "membalas", "otomatis", "berlangganan",
+                      "privasi", "©", "(c)", "rights reserved", "hak cipta", "sent",
+                      "generated")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 
 
@@ -312,7 +319,8 @@ def _drop_boilerplate(lines: list[str]) -> tuple[list[str], str]:
         if in_legal:
             removed.append(stripped)
             continue
-        legal = _LEGAL.search(line)
+        low = stripped.lower()
+        legal = _LEGAL.search(line) if any(k in low for k in _LEGAL_WORDS) else None
         if legal:
             before = line[: legal.start()].strip()
             # The notice starts mid-line only after a sentence end; keep what came before.
@@ -325,7 +333,7 @@ def _drop_boilerplate(lines: list[str]) -> tuple[list[str], str]:
             removed.append(legal_text)
             in_legal = True
             continue
-        if _BOILERPLATE_SENTENCE.search(line):
+        if any(k in low for k in _BOILERPLATE_WORDS) and _BOILERPLATE_SENTENCE.search(line):
             sentences = _SENTENCE_SPLIT.split(stripped)
             keep = [s for s in sentences if not _BOILERPLATE_SENTENCE.search(s)]
             removed.append(" ".join(s for s in sentences if _BOILERPLATE_SENTENCE.search(s)))
