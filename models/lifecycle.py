@@ -26,27 +26,29 @@ STATES = (NEW, OUTREACH, APPLIED, ASSESSMENT, INTERVIEWING, AWAITING_DECISION, O
 OPEN = frozenset({NEW, OUTREACH, APPLIED, ASSESSMENT, INTERVIEWING, AWAITING_DECISION})
 ANY = frozenset(STATES) - {CLOSED}
 
-# trigger -> (states it applies in, the state it leads to). Order does not matter; a trigger
-# that does not apply in the current state leaves it unchanged (a late acknowledgement does not
-# take an interviewing application back to "applied").
-TRANSITIONS = {
-    L.RECRUITER_OUTREACH: ({NEW}, OUTREACH),
-    L.APPLICATION_RECEIVED: ({NEW, OUTREACH}, APPLIED),
-    L.ASSESSMENT: (OPEN, ASSESSMENT),
-    L.INTERVIEW_INVITE: (OPEN | {OFFER}, INTERVIEWING),
-    L.DECISION_TIMELINE: (OPEN, AWAITING_DECISION),
-    L.CHECKIN_REQUEST: (OPEN, AWAITING_DECISION),
-    L.WILL_CONTACT_YOU: (OPEN, AWAITING_DECISION),
-    L.STILL_DECIDING: (OPEN, AWAITING_DECISION),
-    L.OFFER: (OPEN | {REJECTED}, OFFER),
-    L.REJECTION: (OPEN | {OFFER}, REJECTED),
-    "interview_done": (OPEN, AWAITING_DECISION),
-    "sent": ({NEW}, APPLIED),  # the user wrote first: an application they made
-    "final_thanks_sent": ({REJECTED}, CLOSED),
-    "archive": (ANY, CLOSED),
-    "withdraw": (ANY, CLOSED),
-    "reopen": ({CLOSED}, AWAITING_DECISION),
-}
+# (trigger, the states it applies in, the state it leads to), one row per transition; the first
+# row that applies wins. A trigger that applies in no row leaves the state unchanged (a late
+# acknowledgement does not take an interviewing application back to "applied").
+TRANSITIONS = (
+    (L.RECRUITER_OUTREACH, {NEW}, OUTREACH),
+    (L.APPLICATION_RECEIVED, {NEW, OUTREACH}, APPLIED),
+    (L.ASSESSMENT, OPEN, ASSESSMENT),
+    (L.INTERVIEW_INVITE, OPEN | {OFFER}, INTERVIEWING),
+    (L.DECISION_TIMELINE, OPEN, AWAITING_DECISION),
+    (L.CHECKIN_REQUEST, OPEN, AWAITING_DECISION),
+    (L.WILL_CONTACT_YOU, OPEN, AWAITING_DECISION),
+    (L.STILL_DECIDING, OPEN, AWAITING_DECISION),
+    (L.OFFER, OPEN | {REJECTED}, OFFER),
+    (L.REJECTION, OPEN | {OFFER}, REJECTED),
+    ("interview_done", OPEN, AWAITING_DECISION),
+    ("sent", {NEW}, APPLIED),             # the user wrote first: an application they made
+    ("sent", {REJECTED}, CLOSED),         # the last thank-you after a rejection (check-in 6)
+    ("final_thanks_sent", {REJECTED}, CLOSED),
+    ("archive", ANY, CLOSED),
+    ("withdraw", ANY, CLOSED),
+    ("reopen", {CLOSED}, AWAITING_DECISION),
+)
+TRIGGERS = frozenset(row[0] for row in TRANSITIONS)
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,7 @@ def triggers(app: Application):
         else:
             found.append((m.date, "sent"))
     for e in app.events:
-        if e.kind in TRANSITIONS:
+        if e.kind in TRIGGERS:
             found.append((e.at, e.kind))
     found.sort(key=lambda pair: pair[0])
     return found
@@ -81,8 +83,10 @@ def step(state: str, trigger: str) -> str:
     >>> step(INTERVIEWING, "application_received")
     'interviewing'
     """
-    applies_in, target = TRANSITIONS.get(trigger, ((), state))
-    return target if state in applies_in else state
+    for name, applies_in, target in TRANSITIONS:
+        if name == trigger and state in applies_in:
+            return target
+    return state
 
 
 def history(app: Application) -> list[Transition]:

@@ -3,7 +3,7 @@ from datetime import datetime
 import pytest
 
 from models import labels as L
-from models.lifecycle import (CLOSED, INTERVIEWING, NEW, OFFER, REJECTED, STATES, TRANSITIONS, current_state,
+from models.lifecycle import (CLOSED, INTERVIEWING, NEW, OFFER, REJECTED, STATES, TRIGGERS, current_state,
                               history, step)
 from models.message import Application, Message, UserEvent
 
@@ -18,7 +18,7 @@ def test_every_state_is_reachable_from_new():
     reached, frontier = {NEW}, [NEW]
     while frontier:
         state = frontier.pop()
-        for trigger in TRANSITIONS:
+        for trigger in TRIGGERS:
             nxt = step(state, trigger)
             if nxt not in reached:
                 reached.add(nxt)
@@ -27,7 +27,7 @@ def test_every_state_is_reachable_from_new():
 
 
 def test_every_label_is_a_trigger_or_deliberately_not():
-    assert set(L.LABELS) - set(TRANSITIONS) == {L.OTHER}
+    assert set(L.LABELS) - TRIGGERS == {L.OTHER}
 
 
 @pytest.mark.parametrize("labels, expected", [
@@ -50,3 +50,8 @@ def test_history_keeps_every_change_and_user_events_count():
                       events=[UserEvent("final_thanks_sent", D("2025-03-06T10:00+00:00"))])
     assert [(t.trigger, t.to_state) for t in history(app)] == [
         ("application_received", "applied"), ("rejection", REJECTED), ("final_thanks_sent", CLOSED)]
+
+
+def test_the_last_thank_you_after_a_rejection_closes_the_application():
+    app = Application(messages=[m("2025-03-01T10:00+00:00", "rejection"), m("2025-03-03T10:00+00:00", None, "out")])
+    assert current_state(app) == CLOSED
