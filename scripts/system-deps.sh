@@ -6,6 +6,8 @@ set -euo pipefail
 need=()
 command -v dovecot >/dev/null 2>&1 || [ -x /usr/sbin/dovecot ] || need+=(dovecot-imapd)
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
+# Gmail-like type in the screenshots the browser tests write (not needed for the tests to pass).
+[ -d /usr/share/fonts/truetype/roboto ] || need+=(fonts-roboto)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ]; then
   echo "installing ${need[*]} (apt-get)"
