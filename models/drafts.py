@@ -35,9 +35,8 @@ TEMPLATES = {
         ),
         "follow_up": (
             "Re: {subject}",
-            "Hi {name},\n\nI hope you're well. {said_line}I wanted to check in on {the_role}: is there any "
-            "news on the decision, or anything else I can send to help?\n\nI'm still very interested in "
-            "joining {company}.\n\nBest regards,\n{me}",
+            "Hi {name},\n\nI hope you're well. {opening} Is there any news on the decision, or anything else I "
+            "can send to help?\n\nI'm still very interested in joining {company}.\n\nBest regards,\n{me}",
         ),
         "stay_in_touch": [
             (
@@ -95,9 +94,9 @@ TEMPLATES = {
         ),
         "follow_up": (
             "Re: {subject}",
-            "Halo {name},\n\nSemoga Anda dalam keadaan baik. {said_line}Saya ingin menanyakan perkembangan proses "
-            "seleksi untuk {the_role}: apakah sudah ada kabar, atau ada hal lain yang bisa saya kirimkan?\n\n"
-            "Saya masih sangat tertarik untuk bergabung dengan {company}.\n\nSalam,\n{me}",
+            "Halo {name},\n\nSemoga Anda dalam keadaan baik. {opening} Apakah sudah ada kabar, atau ada hal lain "
+            "yang bisa saya kirimkan?\n\nSaya masih sangat tertarik untuk bergabung dengan {company}.\n\n"
+            "Salam,\n{me}",
         ),
         "stay_in_touch": [
             (
@@ -147,6 +146,21 @@ TEMPLATES = {
     },
 }
 
+# How a follow-up opens: after a check-in they asked for (4), a date they named (2), or neither.
+OPENINGS = {
+    "en": {
+        4: "You asked me to follow up if I hadn't heard from you by {day}, so I'm checking in on {the_role}.",
+        2: "You mentioned you hoped to have news by {day}, so I wanted to check in on {the_role}.",
+        None: "I wanted to check in on {the_role}.",
+    },
+    "id": {
+        4: "Anda sempat meminta saya menghubungi kembali bila belum ada kabar hingga {day}, jadi saya ingin "
+           "menanyakan perkembangan proses seleksi untuk {the_role}.",
+        2: "Anda sempat menyampaikan bahwa kabar diharapkan sudah ada pada {day}, jadi saya ingin menanyakan "
+           "perkembangan proses seleksi untuk {the_role}.",
+        None: "Saya ingin menanyakan perkembangan proses seleksi untuk {the_role}.",
+    },
+}
 _POSISI = re.compile(r"^posisi\s+", re.I)
 _REPLY_PREFIX = re.compile(r"^\s*((re|fwd?|aw|balas|tr)\s*:\s*)+", re.I)
 
@@ -182,10 +196,7 @@ def draft_for(step, app: Application, thread):
         the_role = f"the {app.role} role" if app.role else "the role"
     company = app.company or ("perusahaan Anda" if lang == "id" else "your company")
     subject = _REPLY_PREFIX.sub("", latest.subject if latest else "") or (app.role or "")
-    said_line = ""
-    if step.action == "follow_up" and step.evidence:
-        said_line = (f"Anda sempat menyampaikan: \u201c{step.evidence.strip()}\u201d " if lang == "id"
-                     else f"You mentioned: \u201c{step.evidence.strip()}\u201d ")
+    opening = OPENINGS[lang][step.checkin if step.action == "follow_up" and step.named_date else None]
     fields = {
         "name": name,
         "the_role": the_role,
@@ -193,7 +204,7 @@ def draft_for(step, app: Application, thread):
         "subject": subject or ("Lamaran" if lang == "id" else "My application"),
         "subject_topic": app.role or ("wawancara" if lang == "id" else "our interview"),
         "when_interview": "",
-        "said_line": said_line,
+        "opening": opening.format(day=_day(step.named_date, lang), the_role=the_role),
         "slot_line": ("Saya akan hadir sesuai jadwal. " if lang == "id" else "I confirm the time. ")
         if step.due else ("Berikut waktu yang sesuai untuk saya: [pilihan waktu]. " if lang == "id"
                           else "These times suit me: [your availability]. "),

@@ -92,6 +92,7 @@ class NextStep:
     evidence: str | None = None
     draft: Draft | None = None
     signals: tuple[str, ...] = ()
+    named_date: date | None = None  # the date they named, for the draft's wording
 
     def to_json(self) -> dict:
         """The `next_step` object of the advise contract."""
@@ -383,7 +384,7 @@ def named_date(t: Thread) -> NextStep | None:
     followed_up = [e for e in t.sent_after(last.at)
                    if e.out_kind in (FOLLOW_UP_SENT, REPLY, SENT) and t.local_date(e.at) >= last.key_date]
     if not followed_up:
-        return NextStep(FOLLOW_UP, row, due, why, last.evidence)
+        return NextStep(FOLLOW_UP, row, due, why, last.evidence, named_date=last.key_date)
     return None
 
 
