@@ -155,6 +155,7 @@ RULES: list[Rule] = [
     Rule("rejection", "id", (
         r"\b(?:belum|tidak) (?:dapat |bisa )?(?:lolos|terpilih|lulus|berhasil|diterima|memenuhi (?:kualifikasi|kriteria|persyaratan|syarat)|"
         r"sesuai dengan (?:kebutuhan|kualifikasi|kriteria|persyaratan))",
+        r"\b(?:belum|tidak) (?:dapat|bisa) kami terima\b",
         r"\b(?:belum|tidak) (?:dapat|bisa) (?:melanjutkan|dilanjutkan|kami lanjutkan|diproses lebih lanjut|kami proses lebih lanjut|"
         r"mengikuti tahap|lanjut|mengundang anda|kami undang|menawarkan)",
         r"\bdengan berat hati\b",
@@ -183,7 +184,8 @@ RULES: list[Rule] = [
         r"\boffer of employment\b|\bemployment offer\b|\boffer letter\b|\b(?:formal|written|verbal|conditional|job) offer\b(?!s)",
         r"\b(?:accept|sign|review|countersign|consider)(?:ing)? (?:the|this|our|your|my) (?:formal |written )?offer\b",
         r"\bwelcome (?:aboard|to the team)\b",
-    ), 0.85, unless=(r"\bhow to\b", r"\btips?\b", r"\bcounter ?offer\b", r"\bjob offers\b", r"\bother offer\b", r"\bguide\b", r"\bwhen you\b"), name="offer letter"),
+    ), 0.85, unless=(r"\bhow to\b", r"\btips?\b", r"\bcounter ?offer\b", r"\bjob offers\b", r"\bother offer\b", r"\bguide\b", r"\bwhen you\b",
+                     r"\bbefore any\b", r"\bany (?:\w+ )?offer\b", r"\bcan be made\b", r"\bsuccessful candidates?\b"), name="offer letter"),
     Rule("offer", "en", (
         r"\bit's a yes\b|\bwe want you (?:as|on|to join|for)\b|\b(?:the job|the role|it) is yours\b",
     ), 0.7, name="it's a yes"),
@@ -192,6 +194,7 @@ RULES: list[Rule] = [
     ), 0.85, unless=(r"\binterview\b", r"\bnext (?:round|stage|step)\b", r"\bassessment\b", r"\bmov(?:e|ing) forward\b"), name="congratulations offer"),
     Rule("offer", "id", (
         r"\b(?:kami )?(?:ingin |dengan senang hati |dengan gembira )?menawarkan (?:kepada )?(?:anda |saudara |saudari )?(?:posisi|jabatan|pekerjaan|kontrak kerja)",
+        r"\b(?:nawarin|nawarkan|tawarkan|menawari|nawari)(?: ke)? (?:kamu |kakak |kak |anda |mas |mbak |bapak |ibu )?(?:posisi|jabatan|kerja|pekerjaan|kontrak)",
         r"\b(?:surat penawaran(?: kerja)?|penawaran kerja|offering letter|surat tawaran(?: kerja)?)\b",
         r"\b(?:selamat|kami ucapkan selamat)\b[^\n]{0,80}\b(?:diterima (?:bekerja|sebagai|di)|bergabung dengan|lolos seluruh|terpilih sebagai)",
         r"\b(?:anda|saudara|saudari) (?:dinyatakan )?(?:diterima|lulus) (?:bekerja|sebagai|untuk posisi|menjadi)",
@@ -205,13 +208,13 @@ RULES: list[Rule] = [
         r"let (?:me|us) know|drop (?:me|us)|remind)",
         r"\b(?:follow(?:ing)? up|check(?:ing)? in|check back|touch base|reach out|get in touch|ping (?:me|us)|nudge|chase|contact (?:me|us)|"
         r"email (?:me|us)|drop (?:me|us)|remind (?:me|us))[^\n]{0,60}\bif (?:you )?(?:still )?(?:haven't|have not|don't|do not|didn't|havent|dont) (?:heard|hear|received|had)\b",
-        r"\bif (?:you |u )?(?:still )?(?:haven't heard|have not heard|don't hear|do not hear|didn't hear|havent heard|dont hear|hear nothing|'ve heard nothing|have heard nothing|not heard)\b[^\n]{0,80}\b(?:contact|ring|call|email|write|ping|chase|nudge|drop|reach|follow|check|get in touch)",
-        r"\b(?:contact|ring|call|email|write to|ping|chase|nudge|drop|reach out to|follow up with|check (?:in|back) with)\b[^\n]{0,60}\bif (?:you |u )?(?:still )?(?:haven't heard|have not heard|don't hear|do not hear|didn't hear|havent heard|dont hear|not heard|'ve heard nothing)",
+        r"\b(?:should you not (?:have )?(?:received|heard)|if (?:you |u )?(?:still )?(?:haven't heard|have not heard|have not received|haven't received|don't hear|do not hear|didn't hear|havent heard|dont hear|hear nothing|'ve heard nothing|have heard nothing|not heard))\b[^\n]{0,80}\b(?:contact|ring|call|email|write|ping|chase|nudge|drop|reach|follow|check|get in touch)",
+        r"\b(?:contact|ring|call|email|write to|ping|chase|nudge|drop|reach out to|follow up with|check (?:in|back) with|remind(?:er)?)\b[^\n]{0,60}\bif (?:you |u )?(?:still )?(?:haven't heard|have not heard|don't hear|do not hear|didn't hear|havent heard|dont hear|not heard|'ve heard nothing)",
     ), 0.95, name="follow up if you haven't heard"),
     Rule("checkin_request", "en", (
         r"(?:(?m:^)|\b(?:please|can you|could you|would you|do|just|so|then|and|you can|feel free to|you're welcome to|you are welcome to)\b) ?(?:please )?"
         r"(?:follow up with me|follow up|check in with me|check back(?: in)? with me|check back|touch base with me|ping me|nudge me|give me a nudge|chase me|ring me|call me|email me|"
-        r"drop me a (?:line|note|message|email)|reach (?:back )?out(?: to me)?(?: again)?|get (?:back )?in touch(?: with me)?|contact (?:me|us)(?: for an update)?|give me a (?:call|ring|shout|buzz)|remind me)\b",
+        r"drop me a (?:line|note|message|email)|reach (?:back )?out(?: to me)?(?: again)?|get (?:back )?in touch(?: with me)?|contact (?:me|us)(?: for an update)?|give me a (?:call|ring|shout|buzz|bell|tinkle)|remind me|send me a reminder)\b",
     ), 0.45, unless=(_QUESTIONS, r"\bwith any\b", r"\bif you (?:need|want|would like|have|'d like|are)\b", r"\bbeforehand\b", r"\bto (?:discuss|talk|arrange|confirm|run through)\b"),
         dated_label="checkin_request", dated_weight=0.9, name="ping me on Tuesday"),
     Rule("checkin_request", "en", (
@@ -241,7 +244,6 @@ RULES: list[Rule] = [
         r"\b(?:came|come|stumbled) across your (?:profile|background|resume|cv|linkedin|github|portfolio|work|talk|post|blog|experience|details|page|projects?)",
         r"\b(?:i'm|i am|we're|we are) (?:currently )?(?:partnering|working|recruiting|hiring|searching|retained) (?:with|for|on behalf of|exclusively with) "
         r"(?:a|an|my|our|one of|several|some)\b",
-        r"\bon behalf of (?:my|our|a) client\b|\b(?:my|our) client\b",
         r"\b(?:your|you) (?:profile|background|experience|skill ?set) (?:caught my (?:eye|attention)|stood out|stands out|really stood out)",
         r"\bi (?:recruit|hire|headhunt) (?:for|in)\b",
         r"\b(?:been|was|were) (?:appointed|retained|engaged|mandated) (?:by [^\n]{0,80} )?to (?:recruit|appoint|find|hire|search)",
@@ -253,6 +255,7 @@ RULES: list[Rule] = [
     ), 0.9, unless=(_APPLIED,), name="came across your profile"),
     Rule("recruiter_outreach", "en", (
         r"\b(?:exciting|great|unique|interesting) (?:new )?(?:opportunity|role|position)\b",
+        r"\bon behalf of (?:my|our|a) client\b|\b(?:my|our) client\b",
         r"\b(?:would|are) you (?:be )?open to (?:a |an )?(?:quick |brief |short |15-minute |\d+[- ]min(?:ute)? )?(?:chat|call|conversation)",
         r"\bi(?:'m| am) a (?:technical |tech |senior |lead |specialist )?(?:recruiter|headhunter|talent (?:partner|acquisition)|recruitment consultant)\b",
         r"\bopen to (?:new |other )?(?:opportunities|roles|a new role|a move|a change)\b",
@@ -265,11 +268,13 @@ RULES: list[Rule] = [
         r"\b(?:saya|kami) (?:menemukan|melihat|membaca|mendapatkan|mendapat) profil (?:anda|linkedin anda|kamu|saudara|bapak|ibu|mas|mbak)",
         r"\bmenawarkan (?:sebuah |suatu )?(?:peluang|kesempatan)\b|\bterbuka (?:untuk|dengan) (?:peluang|kesempatan|tawaran) (?:baru|lain|karier|karir)",
         r"\bapakah (?:anda|kamu|saudara) (?:saat ini )?(?:terbuka|tertarik|berminat)\b[^\n]{0,60}\b(?:peluang|kesempatan|posisi|peran|tawaran|ngobrol|berdiskusi|diskusi|pindah)",
-        r"\b(?:klien kami|klien saya)\b",
         r"\bsaya (?:adalah |seorang |merupakan )?(?:rekruter|recruiter|headhunter|konsultan rekrutmen|talent acquisition)\b",
         r"\bprofil (?:anda|kamu) (?:sangat )?(?:menarik|sesuai|cocok)",
     ), 0.88, unless=(r"\blamaran (?:anda|kamu)\b", r"\bmelamar\b", _COND_ID), name="menemukan profil anda"),
     # ---- interview invite ----------------------------------------------------------------------
+    Rule("recruiter_outreach", "id", (
+        r"\b(?:klien kami|klien saya)\b",
+    ), 0.55, unless=(r"\blamaran (?:anda|kamu)\b", r"\bmelamar\b", _COND_ID), name="klien kami"),
     Rule("interview_invite", "en", (
         r"\binvit(?:e|es|ing|ed) you (?:to|for) (?:a|an|the|our|your|come|join|meet|speak)?\s?(?:[\w-]+ ){0,4}?(?:interview|conversation|call|chat|meeting|screen|onsite|on-site|"
         r"visit|discussion|assessment (?:centre|center|day)|panel|video call|zoom|teams call|coffee)",
@@ -293,6 +298,7 @@ RULES: list[Rule] = [
         r"\b(?:will|'ll) (?:be )?(?:reach(?:ing)? out|contact(?:ing)? you|in touch|email(?:ing)? you) [^\n]{0,40}\bto (?:schedule|arrange|set up|book|coordinate)",
         r"\b(?:phone|video|technical|tech|virtual|panel|zoom|teams|google meet|onsite|on-site) (?:interview|screen)\b[^\n]{0,40}\b(?:is scheduled|is confirmed|is booked|will be on|is on|is at)\b",
     ), 0.85, unless=(r"\bthank(?:s| you) for (?:attending|coming|your time|taking the time to (?:meet|speak|interview)|completing)", _COND_SCREEN,
+                     r"\bkeep your\b", r"\bup to date\b", r"\bemployers\b",
                      r"\b(?:recorded|one-way|on-demand)\b"),
         name="schedule a call"),
     Rule("interview_invite", "en", (
@@ -309,7 +315,7 @@ RULES: list[Rule] = [
     Rule("interview_invite", "*", (
         r"^(?:fw: |fwd: )?(?:\[[^\]]*\] )?(?:interview (?:invitation|invite|request|confirmation|confirmed|scheduled|details|schedule|availability|update)|"
         r"invitation (?:to|for) (?:an? )?interview|(?:phone|video|technical|onsite|on-site|final) interview|interview with\b|undangan (?:wawancara|interview)|jadwal (?:wawancara|interview))",
-    ), 0.8, name="subject: interview"),
+    ), 0.8, unless=(r"\brekam", r"\brecorded\b", r"\bone-way\b", r"\bon-demand\b"), name="subject: interview"),
     Rule("interview_invite", "en", (
         r"\b(?:interview|call|meeting|chat)\b[^\n]{0,30}\b(?:on|at|for) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}(?::\d\d)? ?(?:am|pm))",
         r"\blook(?:ing)? forward to (?:meeting|speaking with|talking (?:to|with)|seeing|chatting with) you (?:on|at|next|this|tomorrow)\b",
@@ -363,7 +369,8 @@ RULES: list[Rule] = [
         r"\b(?:answer|respond to|reply to|fill (?:out|in)|complete|return) (?:the |these |a few |some |our |following |below |short |brief |additional )*(?:[\w-]+ ){0,2}?(?:questions|questionnaire|form)\b",
         r"\b(?:additional|more|further) (?:application )?(?:information|details) (?:is |are )?(?:required|needed)\b",
         r"\b(?:complete|update|finish|finali[sz]e) your (?:candidate )?(?:profile|application)\b[^\n]{0,40}\b(?:to|in order to|before|so)\b",
-    ), 0.8, unless=(r"\bif you have\b", _QUESTIONS + r"[^\n]{0,20}\b(?:about|regarding)\b", r"\bunsubscribe\b"), name="answer the questions"),
+    ), 0.8, unless=(r"\bif you have\b", _QUESTIONS + r"[^\n]{0,20}\b(?:about|regarding)\b", r"\bunsubscribe\b",
+                    r"\bany (?:other |further )?questions\b", r"\bquestions you (?:may|might)\b", r"\b(?:glad|happy|pleased) to answer\b"), name="answer the questions"),
     Rule("assessment", "id", (
         r"\b(?:mengerjakan|menyelesaikan|mengikuti|mengisi|melengkapi|selesaikan|kerjakan|ikuti|isi|lengkapi) (?:\w+ ){0,3}?"
         r"(?:tes|test|psikotes|asesmen|assessment|ujian|tugas|studi kasus|kuesioner|kuisioner|soal|formulir|form|data diri|profil|take-home|coding challenge)\b(?! wawancara)",
@@ -491,11 +498,14 @@ RULES: list[Rule] = [
         r"\b(?:isn't|is not|not yet|hasn't been|has not been) (?:yet )?(?:settled|finali[sz]ed|decided|confirmed)\b",
         r"\b(?:has|have) not (?:yet )?(?:concluded|finished|completed|reached) (?:its|their|our|the)\b",
         r"\bremains? under (?:active |careful )?(?:consideration|review)\b",
+        r"\buntil\b[^\n]{0,60}(?:cannot|can't|unable to|won't be able to|not able to) (?:make|commit|decide|confirm|give|offer)",
     ), 0.85, unless=(r"\bif you (?:are|have|need|'re)\b",), name="still interviewing"),
     Rule("still_deciding", "id", (
         r"\bmasih (?:dalam (?:proses|tahap)|mewawancarai|meninjau|mempertimbangkan|menunggu|melakukan|memproses|berlangsung|berjalan|menyelesaikan|mengevaluasi|menimbang|"
         r"berdiskusi|membahas|ada (?:beberapa )?kandidat|mempelajari|menyeleksi)",
-        r"\b(?:keputusan|hasil)(?: akhir)? (?:masih )?belum\b|\bbelum (?:dapat |bisa )?(?:kami )?(?:ambil|putuskan|memutuskan|diputuskan|ada keputusan)",
+        r"\b(?:keputusan|hasil)(?: akhir)? (?:masih )?belum\b|\bbelum (?:dapat |bisa )?(?:kami )?(?:ambil|putuskan|memutuskan|diputuskan|ada keputusan|mengambil keputusan|bisa memutuskan)",
+        r"\b(?:keputusan|hasil)\b[^\n]{0,60}\bbelum (?:dapat |bisa )?(?:kami )?(?:sampaikan|berikan|informasikan|umumkan|diambil|keluar|ada)",
+        r"\bmasih ada (?:\w+ )?(?:kandidat|calon|pelamar|peserta)\b",
         r"\b(?:ditunda|tertunda|diundur|dibekukan|ditangguhkan|on hold|lebih lama dari(?: yang)? (?:rencana|direncanakan|perkiraan|dijadwalkan|seharusnya|biasanya))",
         r"\b(?:waktu tambahan|tambahan waktu)|\bmembutuhkan waktu (?:lebih|tambahan)",
         r"\bmohon maaf atas (?:keterlambatan|waktu tunggu|penundaan|lamanya)",
