@@ -470,3 +470,42 @@ def test_many_long_headers_are_cut():
     email = parse_message(raw)
     assert 0 < len(email.to) < 5000
     assert email.subject == "x"
+
+
+def test_gmail_html_reply_id_with_empty_plain_part():
+    email = load("gmail_html_reply_quoted_id.eml")
+    assert email.html is True  # the text/plain alternative is empty
+    assert email.new_text.endswith("Mohon konfirmasi kehadiran Anda paling lambat hari Selasa.")
+    assert "Kamis, 8 Agustus 2024 pukul 10.00 WIB" in email.new_text
+    assert "Rina Kartika" in email.signature and "Rina Kartika" not in email.new_text
+    assert email.quoted_text.startswith("Pada tanggal Sen, 5 Agu 2024 pukul 09.30 Budi Santoso")
+    assert "> Berikut saya lampirkan hasil tes teknis saya." in email.quoted_text
+
+
+def test_ats_layout_tables_id_mislabelled_charset():
+    email = load("ats_layout_table_html_id.eml")
+    assert "Posisi: Staf Administrasi Gudang\nLokasi: Surabaya" in email.new_text
+    assert "dalam 5 hari kerja" in email.new_text
+    assert "Status lamaran Anda" not in email.text  # hidden preheader
+    assert "© 2024" in email.signature and "Â" not in email.text
+    for footer in ("jangan membalas", "Berhenti berlangganan", "Kebijakan Privasi"):
+        assert footer not in email.new_text
+        assert footer in email.signature
+
+
+def test_one_unreadable_part_keeps_the_others(monkeypatch):
+    from watcher import mime
+
+    real = mime._BodyWalker._decoded_text
+
+    def flaky(self, part, is_html):
+        if "broken" in str(part.get_payload()):
+            raise ValueError("boom")
+        return real(self, part, is_html)
+
+    monkeypatch.setattr(mime._BodyWalker, "_decoded_text", flaky)
+    raw = (b'Content-Type: multipart/mixed; boundary="x"\r\n\r\n--x\r\nContent-Type: text/plain'
+           b"\r\n\r\nbroken\r\n--x\r\nContent-Type: text/plain\r\n\r\nfine part\r\n--x--\r\n")
+    email = parse_message(raw)
+    assert email.text == "fine part"
+    assert any("unreadable text part" in d for d in email.defects)

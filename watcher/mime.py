@@ -484,6 +484,13 @@ class _BodyWalker:
         return "\n".join(header) + "\n\n" + text, from_html
 
     def _text(self, part: Message, is_html: bool) -> str:
+        try:
+            return self._decoded_text(part, is_html)
+        except (Exception, RecursionError) as error:  # one bad part must not lose the others
+            self.email.defects.append(f"unreadable text part ({type(error).__name__})")
+            return ""
+
+    def _decoded_text(self, part: Message, is_html: bool) -> str:
         data = part.get_payload(decode=True)
         if not isinstance(data, bytes):
             return ""
