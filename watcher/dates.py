@@ -45,7 +45,11 @@ import datetime as _dt
 import functools
 import re
 from dataclasses import dataclass
-from typing import Callable, Container, Iterable
+from typing import Callable, Iterable
+
+# The domain's business-day arithmetic (Mon-Fri, `day` itself not counted, optional holidays),
+# re-exported so that callers of the resolver need one import.
+from models.business_days import add_business_days
 
 __all__ = ["DateMention", "find_dates", "add_business_days"]
 
@@ -65,25 +69,6 @@ class DateMention:
     date: _dt.date  # the day it points to
     time: _dt.time | None  # a clock time stated with it ("at 2 pm", "pukul 10.00"), else None
     kind: str  # "day" | "by" | "within" | "week"
-
-
-def add_business_days(day: _dt.date, n: int, holidays: Container[_dt.date] = ()) -> _dt.date:
-    """`day` plus `n` Monday-to-Friday days that are not holidays; `day` itself is not counted.
-
-    >>> add_business_days(_dt.date(2025, 2, 20), 3)   # a Thursday
-    datetime.date(2025, 2, 25)
-    >>> add_business_days(_dt.date(2025, 2, 22), 1)   # a Saturday: the next business day
-    datetime.date(2025, 2, 24)
-
-    A negative `n` counts backwards; `n == 0` gives `day` unchanged.
-    """
-    step = 1 if n >= 0 else -1
-    left = abs(n)
-    while left:
-        day += _dt.timedelta(days=step)
-        if day.weekday() < 5 and day not in holidays:
-            left -= 1
-    return day
 
 
 # ---------------------------------------------------------------------------------------------
