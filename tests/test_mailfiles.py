@@ -153,3 +153,17 @@ def test_mbox_is_streamed_lazily(tmp_path):
     mails = iter_mail([path])
     assert next(mails).source.endswith("#1")
     assert count_mail([path]) == 2000
+
+
+def test_last_message_without_final_newline(tmp_path):
+    data = b"From a Mon Jan  6 10:00:00 2025\nSubject: one\n\nx\n\nFrom b Mon Jan  6 10:00:00 2025"
+    path = write(tmp_path / "cut.mbox", data)
+    mails = list(iter_mail([path]))
+    assert [m.raw for m in mails] == [b"Subject: one\n\nx\n", b""]
+    assert count_mail([path]) == 2
+
+
+def test_mbox_not_starting_with_from_line(tmp_path):
+    data = b"\n\nFrom a Mon Jan  6 10:00:00 2025\nSubject: one\n\nx\n"
+    path = write(tmp_path / "lead.mbox", data)
+    assert [m.raw for m in iter_mail([path])] == [b"Subject: one\n\nx\n"]

@@ -36,7 +36,6 @@ _HINT = "Give .eml files, folders of them, mbox files or Maildir folders."
 # An mbox separator line: "From <sender> <asctime>" (RFC 4155). It starts the file or follows a
 # blank line; a line starting "From " elsewhere is taken as a separator only if it has the
 # usual "From sender Www Mmm" shape, since writers escape body lines as ">From ".
-_FROM_LINE = re.compile(rb"^From [^\r\n]*", re.M)
 _ASCTIME_FROM = re.compile(rb"From \S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ")
 _ESCAPED_FROM = re.compile(rb"^>(>*From )", re.M)
 
@@ -140,17 +139,29 @@ def _is_mbox(path: Path) -> bool:
 
 
 def _separators(data) -> Iterator[tuple[int, int]]:
-    """(start of separator line, start of the message after it) for each mbox message."""
-    for match in _FROM_LINE.finditer(data):
-        start = match.start()
+    """(start of separator line, start of the message after it) for each mbox message.
+
+    Found with the memory map's own find (C speed): a multi-GB Takeout file is counted in
+    seconds.
+    """
+    size = len(data)
+    if data[:5] == b"From ":
+        start = 0
+    else:
+        start = data.find(b"\nFrom ") + 1
+        if start == 0:
+            return
+    while True:
+        line_end = data.find(b"\n", start)
+        end = size if line_end < 0 else line_end + 1
         after_blank = data[start - 2:start] == b"\n\n" or data[start - 3:start] == b"\n\r\n"
-        if start == 0 or after_blank or _ASCTIME_FROM.match(match.group()):
-            end = match.end()
-            if data[end:end + 2] == b"\r\n":
-                end += 2
-            elif data[end:end + 1] == b"\n":
-                end += 1
+        if start == 0 or after_blank or _ASCTIME_FROM.match(data[start:end]):
             yield start, end
+        if line_end < 0:
+            return
+        start = data.find(b"\nFrom ", line_end) + 1
+        if start == 0:
+            return
 
 
 def _open_map(path: Path):
