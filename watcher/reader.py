@@ -160,10 +160,24 @@ _FROM_RECEIPT = re.compile(
     r"|\s+sejak (?:email|surel|pesan|undangan) ini (?:diterima|dikirim)", re.I)
 
 
+# Ways of saying "within N days" that the resolver reads only in their common form; rewritten in
+# place, padded to the same length so that offsets hold.
+_WITHIN_ALIASES = re.compile(r"\b(?:valid|open|available|active|live) for(?= (?:\d+|one|two|three|four|five|six|seven|ten|fourteen) )"
+                             r"|\b(?:punya|diberi|memiliki) waktu(?= \d+ (?:hari|jam|minggu))", re.I)
+_NUMBER_IN_WORDS = re.compile(r"(?<=\d) ?\((?:[a-z]+(?: [a-z]+)?)\)", re.I)  # "5 (lima) hari kerja"
+
+
+def _within(match: re.Match) -> str:
+    word = "dalam" if match.group(0).lower().split()[0] in ("punya", "diberi", "memiliki") else "within"
+    return word + " " * (len(match.group(0)) - len(word))
+
+
 def _dates_in(text: str, ref: datetime | None):
     if ref is None or not text:
         return []
     text = _FROM_RECEIPT.sub(lambda m: " " * len(m.group(0)), text)
+    text = _NUMBER_IN_WORDS.sub(lambda m: " " * len(m.group(0)), text)
+    text = _WITHIN_ALIASES.sub(_within, text)
     try:
         from watcher.dates import find_dates
     except ImportError:  # the resolver is part of the package; a broken install reads no dates
@@ -192,10 +206,16 @@ class _Message:
         self.sentences = [self.subject] + [body[s:e] for s, e in spans]
         self.normal = [rules.normalise(s) for s in self.sentences]
         self._dates: dict[int, list] = {}
+        self.rows: dict[str, set] = defaultdict(set)  # label -> every sentence a rule for it matched
 
     def dates(self, i: int):
+        """The date mentions of sentence `i`, without days already past when the mail was sent
+        ("your interview yesterday" names no date to act on)."""
         if i not in self._dates:
-            self._dates[i] = _dates_in(self.sentences[i], self.ref)
+            found = _dates_in(self.sentences[i], self.ref)
+            if self.ref is not None:
+                found = [m for m in found if m.date >= self.ref.date()]
+            self._dates[i] = found
         return self._dates[i]
 
 
@@ -222,6 +242,7 @@ def _vote(msg: _Message, language: str, parsed) -> tuple[dict, dict]:
         best = votes[label].get(key)
         if best is None or weight > best[0]:
             votes[label][key] = (weight, hit.index)
+        msg.rows[label].add(hit.index)
     events = [e for e in (getattr(parsed, "calendar_events", None) or []) if (e.method or "").upper() != "CANCEL"]
     if events:
         about = " ".join([msg.normal[0]] + [rules.normalise(e.summary or "") for e in events])
@@ -256,14 +277,21 @@ def _interview_date(msg: _Message, votes: dict, parsed) -> tuple[date | None, da
     events = [e for e in (getattr(parsed, "calendar_events", None) or []) if (e.method or "").upper() != "CANCEL"]
     if len(events) == 1 and (events[0].start or events[0].day):
         start = events[0].start
+        if start is not None and msg.ref is not None:
+            start = start.astimezone(msg.ref.tzinfo)  # the day on the sender's calendar
         return (start.date() if start else events[0].day), start
-    hit_rows = sorted({i for _, i in votes.get("interview_invite", {}).values()})
+    hit_rows = sorted(msg.rows.get("interview_invite", ()))
+    moved = _RESCHEDULE.search(msg.body)
     for rows in (hit_rows, range(len(msg.sentences))):
         days = {}
         for i in rows:
             for m in msg.dates(i):
                 if m.kind == "day":
                     days.setdefault(m.date, m)
+        if moved and len(days) > 1:
+            # "we need to move your interview from Thursday to Friday": the new day comes last.
+            last = [m for i in rows for m in msg.dates(i) if m.kind == "day"][-1]
+            days = {last.date: last}
         if len(days) == 1:
             (day, mention), = days.items()
             at = None
@@ -275,6 +303,30 @@ def _interview_date(msg: _Message, votes: dict, parsed) -> tuple[date | None, da
     return None, None
 
 
+_RESCHEDULE = re.compile(r"\b(?:reschedul\w*|move[ds]? (?:it|your|the)|moving (?:it|your|the)|push(?:ed)? (?:it|your|the)|"
+                         r"instead|postpone|change (?:the|your) (?:date|time)|dijadwal ulang|diundur|dipindah|diganti|ganti jadwal|"
+                         r"perubahan jadwal|menjadi)\b", re.I)
+
+
+_CHECKIN_CUE = re.compile(
+    r"\b(?:follow|check|touch base|ping|nudge|chase|ring|call|email|contact|reach|remind|drop|heard|hear|bell|"
+    r"hubungi|menghubungi|kabar|tanya|ingatkan|mengingatkan|kabari|telepon)\w*", re.I)
+
+
+def _vague_week(mention) -> bool:
+    """ "next week" names no day (LABELS.md); "the end of next week" does: its Friday."""
+    return mention.kind == "week" and not re.search(r"\b(?:end|akhir)\b", mention.text, re.I)
+
+
+def _nearest_after(msg: _Message, i: int, cue: re.Pattern, kinds: tuple[str, ...]):
+    """The date mention of sentence `i` nearest after a `cue` word (before it, if none after)."""
+    cues = [c.end() for c in cue.finditer(msg.sentences[i])]
+    mentions = [m for m in msg.dates(i) if m.kind in kinds]
+    if not cues or not mentions:
+        return None
+    return min(mentions, key=lambda m: min((m.start - c if m.start >= c else 1000 + c - m.start) for c in cues))
+
+
 def _first_date(msg: _Message, rows: Iterable[int], kinds: tuple[str, ...], cue=None, avoid=None):
     for i in rows:
         sentence = msg.sentences[i]
@@ -283,13 +335,13 @@ def _first_date(msg: _Message, rows: Iterable[int], kinds: tuple[str, ...], cue=
         if cue is not None and not cue.search(sentence):
             continue
         for m in msg.dates(i):
-            if m.kind in kinds:
+            if m.kind in kinds or ("by" in kinds and m.kind == "week" and not _vague_week(m)):
                 return m.date
     return None
 
 
 def _key_date(label: str, msg: _Message, votes: dict, parsed) -> tuple[date | None, datetime | None]:
-    hit_rows = sorted({i for _, i in votes.get(label, {}).values()})
+    hit_rows = sorted(msg.rows.get(label, ()))
     if label == "interview_invite":
         return _interview_date(msg, votes, parsed)
     if label in ("assessment", "offer"):
@@ -300,21 +352,24 @@ def _key_date(label: str, msg: _Message, votes: dict, parsed) -> tuple[date | No
                or _first_date(msg, every, ("day",), cue=_DEADLINE_CUE, avoid=_START_CUE))
         return day, None
     if label == "checkin_request":
-        return _first_date(msg, hit_rows, ("by", "within", "day")), None
+        for i in hit_rows:
+            m = _nearest_after(msg, i, _CHECKIN_CUE, ("by", "within", "day", "week"))
+            if m is not None:
+                return (None if _vague_week(m) else m.date), None
+        return None, None
     if label in ("decision_timeline", "application_received", "still_deciding"):
         # The label's own sentences first, then any sentence that speaks of hearing back.
         rows = hit_rows + [i for i in range(1, len(msg.sentences)) if i not in hit_rows]
         # A week without a day ("next week") names no date: it stops the search with null.
         for i in rows:
             sentence = msg.sentences[i]
-            cues = [c.end() for c in _HEAR_BACK_CUE.finditer(sentence)]
-            mentions = [m for m in msg.dates(i) if m.kind in ("by", "within", "day", "week")]
-            if not cues or not mentions or _START_CUE.search(sentence):
+            if _START_CUE.search(sentence):
                 continue
             # The date nearest after a hear-back word: "the panel meets on Monday, and we'll let
             # you know on Tuesday" is Tuesday.
-            m = min(mentions, key=lambda m: min((m.start - c if m.start >= c else 1000 + c - m.start) for c in cues))
-            return (None if m.kind == "week" else m.date), None
+            m = _nearest_after(msg, i, _HEAR_BACK_CUE, ("by", "within", "day", "week"))
+            if m is not None:
+                return (None if _vague_week(m) else m.date), None
         return None, None
     return None, None
 
