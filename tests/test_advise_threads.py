@@ -72,16 +72,11 @@ KNOWN_WRONG = {
         "MT works great'), is 2 days 16 hours later, so it and the stay-in-touch 04 make '2 follow-ups in a "
         "row' and row 5 answers wait. An answer to their invite is not a follow-up: 1 unanswered follow-up, "
         "stay_in_touch/3 due 2025-10-16.",
-    "37-id-akhir-minggu-depan-sender-monday-user-sunday":
-        "reader: 04 'Keputusan akan kami sampaikan pada akhir minggu depan.' is decision_timeline but its key "
-        "date is null: the resolver finds 'akhir minggu depan' -> 2025-11-21 with kind 'week' (no 'paling "
-        "lambat'), and watcher/reader.py drops every 'week' mention as 'a week without a day', so the policy "
-        "falls to row 3 (stay_in_touch/3 2025-11-23) instead of row 2 (follow_up/2 2025-11-25).",
     "38-get-back-at-the-end-of-next-week":
-        "reader: 01 'we hope to get back to you at the end of next week' is decision_timeline with a null key "
-        "date: 'the end of next week' without 'by' resolves with kind 'week', which watcher/reader.py treats as "
-        "'next week' without a day; the policy falls to row 3 (stay_in_touch/3 2025-11-05) instead of row 2 "
-        "(follow_up/2 2025-11-04).",
+        "reader: 01 is decision_timeline but its key date is null. In 'we hope to get\\nback to you at the end "
+        "of next week' the plain text is hard-wrapped between 'get' and 'back', and _HEAR_BACK_CUE's 'get back' "
+        "needs a space, so no hear-back cue is found in the sentence and its date (2025-10-31) is never taken; "
+        "the policy falls to row 3 (stay_in_touch/3 2025-11-05) instead of row 2 (follow_up/2 2025-11-04).",
 }
 
 
