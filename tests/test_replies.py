@@ -215,3 +215,41 @@ def test_text_beyond_the_limit_is_quoted_history():
     assert parts.new_text.startswith("We will call you on Monday.")
     assert len(parts.new_text) <= MAX_CHARS
     assert parts.quoted_text.endswith("filler line")
+
+
+def test_bottom_posted_reply_under_the_quote():
+    text = ("On Mon, 6 Jan 2025 at 10:00, Budi <budi@example.com> wrote:\n> Can we meet?\n> Budi\n"
+            "\nYes, Tuesday 10am works.\n\nRegards,\nRina")
+    parts = split_reply(text)
+    assert parts.new_text == "Yes, Tuesday 10am works."
+    assert parts.quoted_text == ("On Mon, 6 Jan 2025 at 10:00, Budi <budi@example.com> wrote:\n"
+                                 "> Can we meet?\n> Budi")
+    assert parts.signature == "Regards,\nRina"
+
+
+def test_signature_under_the_quote_is_not_new_text():
+    text = ("Thanks!\n\nOn Mon, 6 Jan 2025 at 10:00, Budi <budi@example.com> wrote:\n> Can we meet?"
+            "\n\n-- \nSent from Yahoo Mail")
+    parts = split_reply(text)
+    assert parts.new_text == "Thanks!"
+    assert "Sent from Yahoo Mail" in parts.signature
+
+
+def test_attribution_without_quote_marks_cuts_everything_below():
+    text = "Noted.\n\nOn Mon, 6 Jan 2025 at 10:00, Budi <budi@example.com> wrote:\nCan we meet?"
+    parts = split_reply(text)
+    assert parts.new_text == "Noted."
+    assert parts.quoted_text.endswith("Can we meet?")
+
+
+@pytest.mark.parametrize("line", ["Thanks, Maya", "Cheers, Sam Ortiz", "Salam, Rina",
+                                  "Terima kasih, Dewi Lestari"])
+def test_sign_off_and_name_on_one_line(line):
+    parts = split_reply(f"Hi Alex,\n\nThe panel meets on Thursday.\n\n{line}\nRecruiter")
+    assert parts.new_text == "Hi Alex,\n\nThe panel meets on Thursday."
+    assert parts.signature == f"{line}\nRecruiter"
+
+
+def test_thanks_followed_by_lowercase_words_is_a_sentence():
+    text = "Hi Alex,\n\nThanks, see you Monday"
+    assert split_reply(text).new_text == text

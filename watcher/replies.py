@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 
 MAX_CHARS = 100_000  # text beyond this is never read as new text
+_MAX_BOTTOM_POSTS = 5  # quoted blocks with a reply under them, followed per message
 
 
 @dataclass
@@ -85,6 +86,12 @@ _SIGN_OFF = re.compile(
     r"|salam(?: hangat| hormat| sukses)?|hormat (?:kami|saya)|terima ?kasih(?: banyak)?"
     r"|regards|br|rgds|tabik|wassalam)\s*[,.!]?\s*$",
     re.I,
+)
+# "Thanks, Maya" / "Salam, Rina": a sign-off and a capitalised name of up to three words.
+_SIGN_OFF_WITH_NAME = re.compile(
+    r"^\s*(?i:best regards|kind regards|warm regards|regards|best|thanks|thank you|cheers"
+    r"|sincerely|salam|hormat saya|hormat kami|terima ?kasih)\s*,\s*"
+    r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}\s*$"
 )
 _AMBIGUOUS_SIGN_OFF = re.compile(
     r"^\s*(?:thanks|thank you|many thanks|terima ?kasih|best|cheers)\b", re.I
@@ -150,11 +157,23 @@ def split_reply(text: str) -> ReplyParts:
         rest = text[cut:].strip("\n")
         return ReplyParts(parts.new_text, (parts.quoted_text + "\n" + rest).strip("\n"),
                           parts.signature)
-    lines = text.split("\n")
+    return _split(text.split("\n"), 0)
+
+
+def _split(lines: list[str], depth: int) -> ReplyParts:
     forward_at = _find_forward(lines)
-    quote_at = _find_quote_start(lines, 0, forward_at if forward_at is not None else len(lines))
+    found = _find_quote_start(lines, 0, forward_at if forward_at is not None else len(lines))
+    quote_at, attribution_end = found if found else (None, None)
     if forward_at is not None and quote_at is None:
         return _split_forward(lines, forward_at)
+    if attribution_end is not None and depth < _MAX_BOTTOM_POSTS:
+        block_end = _quoted_block_end(lines, attribution_end + 1)
+        if block_end is not None and any(line.strip() for line in lines[block_end:]):
+            # Bottom-posting or an inline answer: "On … wrote:", the ">" lines, then the reply.
+            inner = _split(lines[:quote_at] + lines[block_end:], depth + 1)
+            quoted = _join(lines[quote_at:block_end])
+            return ReplyParts(inner.new_text, "\n".join(filter(None, (quoted, inner.quoted_text))),
+                              inner.signature)
     end = quote_at if quote_at is not None else len(lines)
     head, inline_quotes = _drop_quoted_lines(lines[:end])
     quoted = inline_quotes + lines[end:]
@@ -193,34 +212,48 @@ def _find_forward(lines: list[str]) -> int | None:
     return None
 
 
-def _find_quote_start(lines: list[str], start: int, stop: int) -> int | None:
-    """The index of the first line of quoted history in lines[start:stop], or None."""
+def _find_quote_start(lines: list[str], start: int, stop: int) -> tuple[int, int | None] | None:
+    """(first line of quoted history in lines[start:stop], last line of its "On … wrote:"
+    attribution or None when it starts otherwise), or None when nothing is quoted."""
     for i in range(start, stop):
         line = lines[i]
         stripped = line.strip()
         if not stripped:
             continue
         if _ORIGINAL_MESSAGE.match(line):
-            return i
+            return i, None
         low = stripped.lower()
-        if low.startswith(("on ", "pada ")) and _attribution_at(lines, i, stop):
-            return i
+        if low.startswith(("on ", "pada ")):
+            end = _attribution_end(lines, i, stop)
+            if end is not None:
+                return i, end
         if low.endswith(("wrote:", "menulis:")) and _BARE_ATTRIBUTION.match(stripped):
-            return i
+            return i, i
         if _RULE_LINE.match(line) and _outlook_block_at(lines, _next_non_blank(lines, i + 1, stop), stop):
-            return i
+            return i, None
         if _outlook_block_at(lines, i, stop):
-            return i
+            return i, None
     return None
 
 
-def _attribution_at(lines: list[str], i: int, stop: int) -> bool:
+def _attribution_end(lines: list[str], i: int, stop: int) -> int | None:
+    """The last line of an attribution starting at line i (clients wrap it), or None."""
     window = ""
     for j in range(i, min(i + 3, stop)):
         window = (window + " " + lines[j].strip()).strip()
         if _ATTRIBUTION.match(window):
-            return True
-    return False
+            return j
+    return None
+
+
+def _quoted_block_end(lines: list[str], i: int) -> int | None:
+    """Index after the ">" lines that follow an attribution, or None if none follow."""
+    i = _next_non_blank(lines, i, len(lines))
+    if i >= len(lines) or not lines[i].lstrip().startswith(">"):
+        return None
+    while i < len(lines) and (not lines[i].strip() or lines[i].lstrip().startswith(">")):
+        i += 1
+    return i
 
 
 def _next_non_blank(lines: list[str], i: int, stop: int) -> int:
@@ -280,8 +313,12 @@ def _signature_start(lines: list[str]) -> int | None:
         line = lines[i]
         if _SIG_DASHES.match(line) or _MOBILE_SIGNATURE.match(line):
             return i
-        if i >= last_sign_off and _SIGN_OFF.match(line) and _looks_like_signature_block(
+        if i < last_sign_off:
+            continue
+        if _SIGN_OFF.match(line) and _looks_like_signature_block(
                 lines[i + 1:], bool(_AMBIGUOUS_SIGN_OFF.match(line))):
+            return i
+        if _SIGN_OFF_WITH_NAME.match(line) and _looks_like_signature_block(lines[i + 1:], False):
             return i
     # "Sent from my iPhone" may be the only line under a one-line reply.
     if _MOBILE_SIGNATURE.match(lines[first_content]) and len(content) == 1:
