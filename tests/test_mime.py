@@ -509,3 +509,13 @@ def test_one_unreadable_part_keeps_the_others(monkeypatch):
     email = parse_message(raw)
     assert email.text == "fine part"
     assert any("unreadable text part" in d for d in email.defects)
+
+
+def test_multipart_without_boundary_still_gives_its_text():
+    email = parse_message(b"Content-Type: multipart/mixed\r\n\r\nInterview on Monday at 10.\r\n")
+    assert email.text == "Interview on Monday at 10."
+    assert any("NoBoundary" in d for d in email.defects)
+    email = parse_message(b'Content-Type: multipart/alternative; boundary="zz"\r\n\r\n'
+                          b"<p>Hello</p><p>Interview on Monday.</p>\r\n")
+    assert email.text == "Hello\n\nInterview on Monday."
+    assert email.html is True

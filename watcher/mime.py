@@ -440,6 +440,11 @@ class _BodyWalker:
             return self._text(part, False), False
         if ctype == "text/html":
             return self._text(part, True), True
+        if ctype.startswith("multipart/") and isinstance(part.get_payload(), str):
+            # A multipart without (matching) boundaries: the parser kept its body as one
+            # string, which is most often the plain text the sender meant.
+            text = self._text(part, False)
+            return (html_to_text(text), True) if "</" in text[:2000] else (text, False)
         if ctype.startswith("text/") and ctype != "text/calendar" and part is self.root:
             return self._text(part, False), False  # e.g. text/enriched as the whole message
         return "", False
