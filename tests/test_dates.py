@@ -358,3 +358,28 @@ def test_indonesian_writing_habits(text, ref, expected):
 
 def test_a_decimal_after_on_is_no_day_of_the_month():
     assert find_dates("The score went up on 4.22 points.", at(WED)) == []
+
+
+# --- the order of an ambiguous numeric date (day first unless the email says otherwise) ---
+
+@pytest.mark.parametrize("text,ref,day", [
+    # English with no offset at all: the en-US default, month first
+    ("Your test is on 05/04/2026.", "2026-01-10T09:00:00", "2026-05-04"),
+    ("We met on 3-7-2024.", "2025-01-10T09:00:00", "2024-03-07"),
+    # Indonesian text stays day first whatever the offset
+    ("Tes pada 05/04/2026 untuk kami.", "2026-01-10T09:00:00", "2026-04-05"),
+    # UTC (the UK in winter): day first while that reading is the nearer one to come
+    ("Your test is on 05/04/2026.", "2026-01-10T09:00:00+00:00", "2026-04-05"),
+    # ... month first when only that reading is still to come
+    ("Your test is on 05/04/2026.", "2026-04-20T09:00:00+00:00", "2026-05-04"),
+    # ... or when it comes first
+    ("Your test is on 03/07/2026.", "2026-01-10T09:00:00+00:00", "2026-03-07"),
+    # Europe, Asia: day first
+    ("Your test is on 05/04/2026.", "2026-04-20T09:00:00+01:00", "2026-04-05"),
+    ("Your test is on 07/03/2026.", "2026-01-10T09:00:00+07:00", "2026-03-07"),
+    # only one reading is a date: that one, everywhere
+    ("Your test is on 13/04/2026.", "2026-01-10T09:00:00-05:00", "2026-04-13"),
+])
+def test_ambiguous_numeric_date_order(text, ref, day):
+    (mention,) = find_dates(text, at(ref))
+    assert str(mention.date) == day

@@ -29,8 +29,10 @@ Conventions (DESIGN.md, LABELS.md, the Recognizers-Text specs):
   is not counted). A range ("3-5 business days") takes its upper end: the latest day promised.
 - A date without a year is the next such date on or after the reference day.
 - A numeric date whose order is ambiguous (05/04/2026) is read day first, as in Indonesia and
-  the UK, unless a weekday written with it agrees only with the month-first reading, or the
-  reference offset is North American (UTC-04:00 to UTC-10:00) and the text is English.
+  the UK, unless a weekday written with it agrees only with one reading, or the text is English
+  and the reference says month first: a North American offset (UTC-04:00 to UTC-10:00), no
+  offset at all, or UTC when the month-first reading is the nearer one to come
+  (`_Context.numeric_order`).
 - Vague phrases give nothing: "soon", "segera", "early next week", "in the coming weeks",
   "awal bulan depan", "a week or two". So do story-telling durations ("3 weeks later").
 - Also read: holidays ("after Christmas", "setelah Lebaran": moving Indonesian holidays come
@@ -349,14 +351,32 @@ class _Context:
     ref: _dt.datetime
     day: _dt.date  # the reference day on ref's own calendar
 
-    @functools.cached_property
-    def month_first(self) -> bool:
-        """Whether an ambiguous numeric date is read month first (see the module docstring)."""
+    def numeric_order(self, day_first: _dt.date, month_first: _dt.date) -> _dt.date:
+        """The reading of an ambiguous numeric date (05/04/2026) this email means.
+
+        - A North American offset (UTC-04:00 to UTC-10:00) and English text: month first.
+        - No offset at all (a naive `ref`; RFC 5322's "-0000", "zone unknown") and English
+          text: month first, the en-US default of English, as nothing says otherwise.
+        - UTC itself (+00:00, also the UK's winter offset) and English text: month first only
+          when that reading is the nearer one still to come (or the only one to come).
+        - Anything else (Europe, Asia, Africa, Oceania, and all Indonesian text): day first.
+
+        >>> ctx = _Context("Your test is on 05/04/2026.", _dt.datetime(2026, 1, 10), _dt.date(2026, 1, 10))
+        >>> ctx.numeric_order(_dt.date(2026, 4, 5), _dt.date(2026, 5, 4))
+        datetime.date(2026, 5, 4)
+        """
         offset = self.ref.utcoffset()
+        if not _is_english(self.text):
+            return day_first
         if offset is None:
-            return False
+            return month_first
         hours = offset.total_seconds() / 3600
-        return -10 <= hours <= -4 and _is_english(self.text)
+        if -10 <= hours <= -4:
+            return month_first
+        if hours == 0 and month_first >= self.day and (day_first < self.day
+                                                       or month_first < day_first):
+            return month_first
+        return day_first
 
 
 Resolver = Callable[[re.Match, _Context], "tuple | None"]
@@ -642,7 +662,7 @@ def _numeric_date(match: re.Match, ctx: _Context):
         agreeing = [r for r in readings if weekday is not None and r.weekday() == weekday]
         if len(agreeing) == 1:
             return agreeing[0], "day"
-        return (readings[1] if ctx.month_first else readings[0]), "day"
+        return ctx.numeric_order(readings[0], readings[1]), "day"
     return readings[0], "day"
 
 
