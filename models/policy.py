@@ -111,7 +111,9 @@ class NextStep:
 
 THANK_YOU, FOLLOW_UP_SENT, FINAL_THANKS, SENT, REPLY = "thank_you", "follow_up", "final_thanks", "sent", "reply"
 INTERVIEW_DONE = "interview_done"  # the user's word that an interview took place
-REPLY_WINDOW = timedelta(days=2)   # a message sent this soon after theirs answers it; it is no follow-up
+REPLY_BUSINESS_DAYS = 2  # a message sent this soon after theirs answers it; it is no follow-up
+# Their messages that ask for an answer: the user's next message answers them, however late.
+ASKS_FOR_AN_ANSWER = frozenset({L.INTERVIEW_INVITE, L.ASSESSMENT, L.OFFER, L.RECRUITER_OUTREACH})
 
 
 @dataclass
@@ -196,6 +198,13 @@ def build_thread(app: Application, now: datetime, settings: PolicySettings) -> T
     return Thread(app, now, settings, tz, entries, holidays)
 
 
+def _answers(theirs: Entry, mine: Entry) -> bool:
+    """Whether the user's message answers theirs (rather than following up on a silence)."""
+    if theirs.label in ASKS_FOR_AN_ANSWER:
+        return True
+    return add_business_days(theirs.at.date(), REPLY_BUSINESS_DAYS) >= mine.at.astimezone(theirs.at.tzinfo).date()
+
+
 def _name_what_the_user_sent(entries: list[Entry]) -> None:
     """Tell the user's messages apart (CHECKINS.md): the first one after an interview is the
     thank-you of #1 (it stops #1 and is not a follow-up); one sent soon after a message of theirs
@@ -216,7 +225,7 @@ def _name_what_the_user_sent(entries: list[Entry]) -> None:
                 e.out_kind, thanked_until = THANK_YOU, e.at
             elif last_inbound is None:
                 e.out_kind = SENT
-            elif previous is last_inbound and e.at - last_inbound.at <= REPLY_WINDOW:
+            elif previous is last_inbound and _answers(last_inbound, e):
                 e.out_kind = REPLY
             else:
                 e.out_kind = FOLLOW_UP_SENT

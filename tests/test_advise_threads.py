@@ -66,12 +66,6 @@ KNOWN_WRONG = {
         "reader: 03 (the reschedule) gets key_date 2025-10-13 from 'Henrik has been called into a board "
         "meeting on Monday' instead of 'Could we move your interview to Thursday 16 October at 14:00 CEST "
         "instead?', so the policy sees the interview as past and asks for a thank-you.",
-    "36-late-confirmation-is-not-a-follow-up":
-        "policy: models/policy.py counts a message of the user's as a follow-up unless it comes within "
-        "REPLY_WINDOW (2 days) of theirs; 02, the Monday confirmation of Friday's invite ('Thursday at 1:00 pm "
-        "MT works great'), is 2 days 16 hours later, so it and the stay-in-touch 04 make '2 follow-ups in a "
-        "row' and row 5 answers wait. An answer to their invite is not a follow-up: 1 unanswered follow-up, "
-        "stay_in_touch/3 due 2025-10-16.",
     "38-get-back-at-the-end-of-next-week":
         "reader: 01 is decision_timeline but its key date is null. In 'we hope to get\\nback to you at the end "
         "of next week' the plain text is hard-wrapped between 'get' and 'back', and _HEAR_BACK_CUE's 'get back' "
