@@ -1,0 +1,176 @@
+"""How well and how fast Next Step reads recruiter mail.
+
+Prints a table, then one line of JSON with every number:
+- held-out set (corpus/heldout/*): macro-F1 and key-date accuracy;
+- ../shared/corpus/rejection-emails (real mail, reject / not_reject): accuracy and F1 of "reject";
+- ../shared/corpus/rejected (real mail, type E) against the project's own labels in
+  bench/rejected_labels.jsonl (inbound mail only; the candidate's own replies are skipped);
+- speed: `nextstep classify` over ~5,000 messages against parsing them with
+  mailparser.parse_from_bytes alone (target: at most 2x), and a cold `nextstep classify one.eml`
+  (target: at most 1 s).
+
+Usage: .venv/bin/python bench/bench_reading.py [--messages 5000] [--skip-speed]
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "corpus"
+PYTHON = sys.executable
+sys.path.insert(0, str(ROOT))
+
+# A fixed date for mail that comes without headers: the sets above carry no dates to resolve.
+DATE = "Tue, 10 Sep 2019 10:00:00 -0700"
+
+
+def as_mail(body: str, subject: str = "") -> bytes:
+    return (f"From: Recruiting <jobs@employer.example>\nTo: candidate@mail.example\nSubject: {subject}\n"
+            f"Date: {DATE}\nContent-Type: text/plain; charset=utf-8\n\n{body}\n").encode("utf-8")
+
+
+def read_label(raw: bytes) -> str:
+    from watcher.mime import parse_message
+    from watcher.reader import read_message
+
+    return read_message(parse_message(raw)).label or "other"
+
+
+def heldout() -> dict:
+    from watcher.commands.eval import evaluate
+
+    folders = sorted(str(p) for p in (ROOT / "corpus" / "heldout").glob("*") if (p / "gold.jsonl").exists())
+    report = evaluate(folders)
+    return {"messages": report["messages"], "macro_f1": report["macro_f1"],
+            "key_date_accuracy": report["key_date_accuracy"], "language_accuracy": report["language_accuracy"]}
+
+
+def rejection_emails() -> dict:
+    path = SHARED / "rejection-emails" / "emails.csv"
+    if not path.exists():
+        return {"skipped": f"{path} not found"}
+    tp = fp = fn = correct = n = 0
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.reader(f):
+            if len(row) < 2:
+                continue
+            body, gold = row[0], row[1].strip()
+            predicted = "reject" if read_label(as_mail(body)) == "rejection" else "not_reject"
+            n += 1
+            correct += predicted == gold
+            tp += predicted == gold == "reject"
+            fp += predicted == "reject" != gold
+            fn += gold == "reject" != predicted
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"messages": n, "accuracy": round(correct / n, 4) if n else 0.0, "reject_precision": round(precision, 4),
+            "reject_recall": round(recall, 4), "reject_f1": round(f1, 4)}
+
+
+def rejected() -> dict:
+    from watcher.commands.eval import score
+
+    path = SHARED / "rejected" / "companies_extracted.json"
+    labels = ROOT / "bench" / "rejected_labels.jsonl"
+    if not path.exists():
+        return {"skipped": f"{path} not found"}
+    gold = {}
+    for line in labels.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            if row["direction"] == "in":
+                gold[row["id"]] = row["label"]
+    pairs = []
+    for row in json.loads(path.read_text(encoding="utf-8")):
+        key = f"{row['company_id']}-{row['step']}"
+        if row["type"] == "E" and key in gold:
+            pairs.append((gold[key], read_label(as_mail(row["text"], row["heading"]))))
+    report = score(pairs)
+    accuracy = sum(g == p for g, p in pairs) / len(pairs) if pairs else 0.0
+    return {"messages": len(pairs), "accuracy": round(accuracy, 4), "macro_f1": report["macro_f1"],
+            "per_label_f1": {label: v["f1"] for label, v in report["labels"].items()}}
+
+
+def sample_mail() -> list[bytes]:
+    files = sorted((ROOT / "corpus").glob("*/*/*.eml")) + sorted((ROOT / "tests" / "fixtures").glob("**/*.eml"))
+    return [p.read_bytes() for p in files]
+
+
+def write_mbox(messages: list[bytes], count: int, path: Path) -> None:
+    with path.open("wb") as f:
+        for i in range(count):
+            raw = messages[i % len(messages)].replace(b"\r\n", b"\n")
+            body = b"\n".join(b">" + line if line.startswith(b"From ") else line for line in raw.split(b"\n"))
+            f.write(b"From bench@example Tue Sep 10 10:00:00 2019\n" + body.rstrip(b"\n") + b"\n\n")
+
+
+_PARSE_ONLY = """
+import sys, mailparser
+from watcher.mailfiles import iter_mail
+n = 0
+for mail in iter_mail([sys.argv[1]]):
+    mailparser.parse_from_bytes(mail.raw)
+    n += 1
+print(n)
+"""
+
+
+def timed(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def speed(count: int) -> dict:
+    messages = sample_mail()
+    if not messages:
+        return {"skipped": "no .eml files under corpus/ or tests/fixtures/"}
+    nextstep = str(Path(PYTHON).parent / "nextstep")
+    with tempfile.TemporaryDirectory() as tmp:
+        mbox = Path(tmp) / "bench.mbox"
+        write_mbox(messages, count, mbox)
+        parse_only = timed([PYTHON, "-c", _PARSE_ONLY, str(mbox)])
+        classify = timed([nextstep, "classify", "--json", str(mbox)])
+        one = Path(tmp) / "one.eml"
+        one.write_bytes((ROOT / "tests" / "fixtures" / "reading" / "rejection-en.eml").read_bytes())
+        timed([nextstep, "classify", str(one)])  # warm the file cache, not the process
+        cold = statistics.median(timed([nextstep, "classify", "--json", str(one)]) for _ in range(5))
+    return {"messages": count, "parse_only_s": round(parse_only, 2), "classify_s": round(classify, 2),
+            "ratio": round(classify / parse_only, 2), "cold_one_s": round(cold, 3)}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="Measure the reading of recruiter mail.")
+    parser.add_argument("--messages", type=int, default=5000, help="messages in the speed test")
+    parser.add_argument("--skip-speed", action="store_true", help="only the accuracy numbers")
+    args = parser.parse_args(argv)
+    results = {"heldout": heldout(), "rejection_emails": rejection_emails(), "rejected": rejected()}
+    if not args.skip_speed:
+        results["speed"] = speed(args.messages)
+    h, r, j = results["heldout"], results["rejection_emails"], results["rejected"]
+    print(f"{'set':34} {'messages':>8}  numbers")
+    print(f"{'corpus/heldout':34} {h['messages']:8}  macro-F1 {h['macro_f1']:.3f}  key-date acc {h['key_date_accuracy']:.3f}  (targets 0.95 / 0.95)")
+    if "skipped" not in r:
+        print(f"{'shared rejection-emails':34} {r['messages']:8}  accuracy {r['accuracy']:.3f}  reject F1 {r['reject_f1']:.3f}")
+    if "skipped" not in j:
+        print(f"{'shared rejected (own labels)':34} {j['messages']:8}  accuracy {j['accuracy']:.3f}  macro-F1 {j['macro_f1']:.3f}")
+    s = results.get("speed")
+    if s and "skipped" not in s:
+        print(f"{'classify vs parse only':34} {s['messages']:8}  {s['classify_s']:.1f} s vs {s['parse_only_s']:.1f} s = {s['ratio']:.2f}x (target <= 2x)")
+        print(f"{'cold classify one.eml':34} {1:8}  {s['cold_one_s']:.3f} s (target <= 1 s)")
+    print(json.dumps(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
