@@ -383,3 +383,33 @@ def test_a_decimal_after_on_is_no_day_of_the_month():
 def test_ambiguous_numeric_date_order(text, ref, day):
     (mention,) = find_dates(text, at(ref))
     assert str(mention.date) == day
+
+
+# --- limits counted from the email itself, estimates, fortnights ---
+
+@pytest.mark.parametrize("text,span,day", [
+    ("Please reply within 48 hours of this email.", "within 48 hours of this email", "2025-10-03"),
+    ("Submit the task within 5 days of receiving this email.",
+     "within 5 days of receiving this email", "2025-10-06"),
+    ("The link is valid for 7 days from the date of this invitation.",
+     "valid for 7 days from the date of this invitation", "2025-10-08"),
+    ("This offer is valid for 10 days.", "valid for 10 days", "2025-10-11"),
+    ("Please answer 3 days from receipt.", "3 days from receipt", "2025-10-04"),
+    ("We hope to decide in a fortnight.", "in a fortnight", "2025-10-15"),
+    ("You'll hear back in approximately two weeks.", "in approximately two weeks", "2025-10-15"),
+    ("Expect a reply in about 3 business days.", "in about 3 business days", "2025-10-06"),
+    ("Mohon konfirmasi 1x24 jam.", "1x24 jam", "2025-10-02"),
+    ("Undangan ini berlaku selama 3 hari.", "berlaku selama 3 hari", "2025-10-04"),
+    ("Kami kabari dalam kurang lebih dua minggu.", "dalam kurang lebih dua minggu", "2025-10-15"),
+])
+def test_limits_counted_from_the_email(text, span, day):
+    (mention,) = find_dates(text, at(WED))
+    assert (mention.text, str(mention.date), mention.kind) == (span, day, "within")
+
+
+@pytest.mark.parametrize("text", [
+    "within 3 days of the interview we will know more",  # counted from an event, not the email
+    "I have 5 years of experience.",
+])
+def test_durations_counted_from_something_else_give_nothing(text):
+    assert find_dates(text, at(WED)) == []

@@ -137,6 +137,7 @@ UNITS = {
     "month": "month", "months": "month", "bulan": "month",
     "year": "year", "years": "year", "tahun": "year",
     "hour": "hour", "hours": "hour", "hrs": "hour", "jam": "hour",
+    "fortnight": "fortnight", "fortnights": "fortnight",
 }
 
 
@@ -194,6 +195,15 @@ _NUM_RANGE = (rf"(?P<n>{_NUM})(?:\s*(?:-|–|—|to|or|atau|sampai|hingga|s\.?/?
 _TIME = (r"(?P<h>[01]?\d|2[0-3])(?:(?P<sep>[:.])(?P<mi>[0-5]\d))?\s*"
          r"(?P<ap>a\.?\s?m\.?|p\.?\s?m\.?)?(?![\w])")
 _TIME_WORDS = r"(?:at|@|from|around|pukul|pkl\.?|jam)"
+# "in approximately two weeks": an estimate, read as the amount it names.
+_APPROX = (r"(?:(?:approximately|approx\.?|about|around|roughly|some|sekitar|kurang\s+lebih"
+           r"|kira-kira|kurang\s+dari|less\s+than)\s+)?")
+# "within 48 hours of this email", "7 days from the date of this invitation": counted from the
+# email itself, the reference.
+_THIS_EMAIL = (r"(?:(?:receiving|getting|the\s+date\s+of|(?:the\s+)?receipt\s+of)\s+)?"
+               r"(?:this|the|our|my)\s+(?:e-?mail|message|invitation|invite|letter|note)|receipt")
+_OF_THIS_EMAIL = rf"\s+(?:of|from|after)\s+(?:{_THIS_EMAIL})"
+_FROM_THIS_EMAIL = rf"\s+(?:from|after)\s+(?:{_THIS_EMAIL})"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -496,6 +506,8 @@ def _shift(ctx: _Context, amount: int, unit: str, business: bool, sign: int = 1)
         if amount > 50:
             return None
         return _add_months(ctx.day, sign * 12 * amount)
+    if unit == "fortnight":
+        return _shift(ctx, 2 * amount, "week", False, sign)
     if unit == "hour":
         if amount > 24 * 60:
             return None
@@ -867,20 +879,21 @@ def _rules() -> list[tuple[str, re.Pattern, Resolver]]:
                         |akhir\s+{_month_full("m2")}(?:\s+(?P<y2>\d{{4}}))?)\b""", None),
         ("duration", rf"""\b(?:within|in|after|inside\s+of|up\s+to|(?:within\s+|in\s+|over\s+|during\s+)?the\s+next
                         |no\s+later\s+than|dalam(?:\s+(?:waktu|jangka\s+waktu))?|maksimal|maks\.?
-                        |paling\s+lambat|selambat-lambatnya|setelah)\s+
-                        {_NUM_RANGE}\s*
+                        |paling\s+lambat|selambat-lambatnya|setelah|valid\s+for|berlaku(?:\s+selama)?)\s+
+                        {_APPROX}{_NUM_RANGE}\s*
                         (?P<unit>(?:business|working|work)\s+days?|hari\s+kerja|x\s*24\s*jam
-                        |days?|weeks?|months?|years?|hours?|hrs|hari|minggu|pekan|bulan|tahun|jam)
+                        |days?|weeks?|months?|years?|hours?|hrs|fortnights?|hari|minggu|pekan|bulan|tahun|jam)
                         (?:\s*(?:'s|’s)?\s+time|\s+from\s+(?:now|today)|\s+lagi|\s+ke\s*depan
-                        |\s+dari\s+sekarang)?\b
+                        |\s+dari\s+sekarang|{_OF_THIS_EMAIL})?\b
                         (?!\s+(?:of|experience|pengalaman|ago|before|after|from|yang\s+lalu|lalu)\b)""", _duration),
         ("duration after", rf"""\b{_NUM_RANGE}\s*
                         (?P<unit>(?:business|working|work)\s+days?|hari\s+kerja|x\s*24\s*jam
-                        |days?|weeks?|months?|years?|hours?|hari|minggu|pekan|bulan|tahun|jam)
+                        |days?|weeks?|months?|years?|hours?|fortnights?|hari|minggu|pekan|bulan|tahun|jam)
                         (?:\s*(?:'s|’s)\s+time|\s+from\s+(?:now|today)|\s+lagi|\s+ke\s*depan
-                        |\s+dari\s+sekarang)\b""", _duration),
-        ("business days", rf"""\b{_NUM_RANGE}\s+
-                        (?P<unit>(?:business|working)\s+days?|hari\s+kerja)\b""", _duration),
+                        |\s+dari\s+sekarang|{_FROM_THIS_EMAIL})\b""", _duration),
+        # "1x24 jam" is always a limit in Indonesian mail, with or without "dalam".
+        ("business days", rf"""\b{_NUM_RANGE}(?:\s+(?P<unit>(?:business|working)\s+days?|hari\s+kerja)
+                        |\s*(?P<unit2>x\s*24\s*jam))\b""", None),
         ("one unit", r"""\b(?:(?:dalam(?:\s+waktu)?|maksimal|paling\s+lambat)\s+(?P<one>sehari|seminggu|sepekan|sebulan|setahun)
                         (?:\s+(?:lagi|ke\s*depan))?
                         |(?P<one2>sehari|seminggu|sepekan|sebulan|setahun)\s+(?:lagi|ke\s*depan))\b""",
@@ -953,8 +966,8 @@ _NEEDS = {
     "week then weekday": r"week|minggu|pekan",
     "end of week": r"end|akhir|weekend",
     "end of month": r"end|akhir",
-    "duration after": r"time|from\s+now|from\s+today|lagi|depan|sekarang",
-    "business days": r"business|working|kerja",
+    "duration after": r"time|from\s+now|from\s+today|lagi|depan|sekarang|from\s+(?:the|this|our|my|receipt)",
+    "business days": r"business|working|kerja|24\s*jam",
     "one unit": r"\bse(?:hari|minggu|pekan|bulan|tahun)",
     "from anchor": r"(?:from|after|before)\s+(?:now|today|tomorrow|yesterday)",
     "ago": r"\b(?:ago|lalu|sebelumnya|lagi|from\s+now)\b",
@@ -998,6 +1011,7 @@ class _Renamed:
 _ADAPTERS: dict[str, Resolver] = {
     "week then weekday": lambda m, ctx: _week_then_weekday(_Renamed(m, {"which2": "which"}), ctx),
     "one unit": lambda m, ctx: _one_unit(_Renamed(m, {"one2": "one"}), ctx),
+    "business days": lambda m, ctx: _duration(_Renamed(m, {"unit2": "unit"}), ctx),
     "end of month": lambda m, ctx: _end_of_month(_Renamed(m, {"m2": "m", "y2": "y"}), ctx),
     "month day year": lambda m, ctx: _day_month(_Renamed(m, {"y3": "y"}), ctx),
     "day of month": lambda m, ctx: _day_of_month(
