@@ -408,7 +408,10 @@ def stay_in_touch(t: Thread) -> NextStep | None:
         return stop
     contacts = [e for e in t.entries if not e.inbound or (e.label and e.label != L.OTHER)]
     if not contacts:
-        return None
+        # A thread the user chose to track although nothing in it reads as recruiter mail.
+        contacts = [e for e in t.entries if e.message is not None]
+    if not contacts:
+        return NextStep(NONE, None, None, "No messages in this application yet.")
     latest = contacts[-1]
     if not latest.inbound and latest.out_kind == FOLLOW_UP_SENT:
         due = t.local_date(latest.at) + timedelta(days=t.settings.stay_in_touch_every_days)

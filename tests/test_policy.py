@@ -229,3 +229,10 @@ def test_json_shape_is_the_advise_contract():
     assert set(out) == {"action", "checkin", "due", "reason", "evidence", "draft"}
     assert set(out["draft"]) == {"subject", "body"}
     assert out["due"] == "2025-10-20"
+
+
+def test_a_tracked_thread_of_unlabelled_mail_still_gets_a_step():
+    msgs = [inbound("2025-05-01T10:00+00:00", "other")]
+    step = advise(msgs, "2025-05-03T10:00+00:00")
+    assert (step.action, step.checkin, step.due) == ("stay_in_touch", 3, date(2025, 5, 15))
+    assert advise([], "2025-05-03T10:00+00:00").action == "none"
