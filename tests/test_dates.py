@@ -413,3 +413,47 @@ def test_limits_counted_from_the_email(text, span, day):
 ])
 def test_durations_counted_from_something_else_give_nothing(text):
     assert find_dates(text, at(WED)) == []
+
+
+# --- how people write dates: dotted, with a comma, in a name, two-digit years, counted weekdays
+
+@pytest.mark.parametrize("text,ref,expected", [
+    ("I'll be back on 4.22.", "2025-11-07T09:00:00-05:00", [("4.22", "2026-04-22")]),
+    ("The move happens in 6.15, hopefully.", "2025-11-07T09:00:00", [("6.15", "2026-06-15")]),
+    ("Rapat dimulai pada 9.30.", WED, []),  # Indonesian: a clock time
+    ("We talked on 08/12,2015 about it.", "2016-11-07T00:00:00", [("08/12,2015", "2015-08-12")]),
+    ("Started 8/12,15 and left.", "2016-11-07T00:00:00", [("8/12,15", "2015-08-12")]),
+    ("Signed on 14/10, 2025.", WED, [("14/10, 2025", "2025-10-14")]),
+    ("Attached: offer_letter_2025-10-14.pdf", WED, [("2025-10-14", "2025-10-14")]),
+    ("See contract-2025-11-03-v2.docx", WED, [("2025-11-03", "2025-11-03")]),
+    ("January first 12 was my start date.", WED, [("January first 12", "2012-01-01")]),
+    ("We start March 3rd 26.", WED, [("March 3rd 26", "2026-03-03")]),
+    ("We start January 21st 15 people strong.", WED, [("January 21st", "2026-01-21")]),
+    ("Could we meet two Sundays from now?", WED, [("two Sundays from now", "2025-10-12")]),
+    ("Let's meet in three Fridays.", WED, [("in three Fridays", "2025-10-17")]),
+    ("I got the answer two Mondays later.", WED, []),  # a story, counted from elsewhere
+    ("I work two Mondays a month.", WED, []),
+    ("Hiring resumes next month.", WED, [("next month", "2025-11-01")]),
+    ("Proses dilanjutkan bulan depan.", "2025-12-15T09:00:00+07:00", [("bulan depan", "2026-01-01")]),
+    ("We will know more in the next month.", WED, []),
+])
+def test_written_forms(text, ref, expected):
+    assert [(m.text, str(m.date)) for m in find_dates(text, at(ref))] == expected
+
+
+def test_next_month_is_a_period_like_next_week():
+    (mention,) = find_dates("We restart hiring next month.", at(WED))
+    assert mention.kind == "week"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ping me thurs", [("thurs", "2025-10-02")]),
+    ("Let's talk tues.", [("tues", "2025-10-07")]),
+    ("See you Wed.", [("Wed", "2025-10-08")]),
+    ("see you on wed", [("wed", "2025-10-08")]),
+    ("Reply by Fri please.", [("by Fri", "2025-10-03")]),
+    ("c'mon, we wed in June under the sun", []),
+    ("Sun Life and Sat prep", []),
+])
+def test_short_weekdays_alone(text, expected):
+    assert [(m.text, str(m.date)) for m in find_dates(text, at(WED))] == expected

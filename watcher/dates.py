@@ -405,12 +405,30 @@ def _relative_day(match: re.Match, ctx: _Context):
     return ctx.day + _dt.timedelta(days=offsets.get(word, 0)), "day"
 
 
+# Short weekdays that are no other word ("ping me thurs", "by Fri"); "Mon" and "Wed" only
+# capitalised or after a preposition ("c'mon", "wed"); "Sat" and "Sun" never alone.
+_SHORT_ALONE = {"tue", "tues", "thu", "thur", "thurs", "weds", "fri"}
+_SHORT_CAPITALISED = {"mon", "wed"}
+_PREPOSITION_BEFORE = re.compile(r"\b(?:on|by|until|till|before|from|to)\s+$", re.IGNORECASE)
+
+
+def _short_weekday_alone(match: re.Match, ctx: _Context) -> bool:
+    word = match.group("wd")
+    short = word.lower().rstrip(".")
+    if short in _SHORT_ALONE:
+        return True
+    if short in _SHORT_CAPITALISED:
+        before = ctx.text[max(0, match.start() - 10):match.start()]
+        return word[0].isupper() or _PREPOSITION_BEFORE.search(before) is not None
+    return False
+
+
 def _weekday_rule(match: re.Match, ctx: _Context):
     wd_word = match.group("wd").lower()
     pre = (match.group("pre") or "").lower().split()
     post = re.sub(r"\s+", " ", (match.group("post") or "").lower()).strip()
     has_hari = bool(match.group("hari"))
-    if wd_word in WEEKDAY_ABBREVIATIONS and not (pre or post):
+    if wd_word in WEEKDAY_ABBREVIATIONS and not (pre or post or _short_weekday_alone(match, ctx)):
         return None
     if wd_word == "minggu" and not has_hari:
         return None  # "minggu" alone is "week"; Sunday is "hari Minggu"
@@ -447,6 +465,23 @@ def _week_then_weekday(match: re.Match, ctx: _Context):
 def _next_week(match: re.Match, ctx: _Context):
     weeks = 2 if re.search(r"after\s+next", match.group(0), re.I) else 1
     return _week_monday(ctx.day, weeks), "week"
+
+
+def _next_month(match: re.Match, ctx: _Context):
+    return _add_months(ctx.day.replace(day=1), 1), "week"
+
+
+def _weekday_count(match: re.Match, ctx: _Context):
+    direction = (match.group("dir") or "").strip().lower()
+    if direction in ("later", "after"):
+        return VAGUE
+    if not direction and not match.group("in"):
+        return None
+    count = _number(match.group("n"))
+    weekday = _weekday_number(match.group("wd").lower().rstrip("s"))
+    if not count or count > 52 or weekday is None:
+        return None
+    return _weekday_date(ctx.day, weekday, "after") + _dt.timedelta(weeks=count - 1), "day"
 
 
 def _end_of_week(match: re.Match, ctx: _Context):
@@ -630,7 +665,10 @@ def _day_month(match: re.Match, ctx: _Context):
 
 def _numeric_date(match: re.Match, ctx: _Context):
     """12/10/2025, 2025-10-14, 14.10.25, 4/22, 22/04 (see the module docstring for order)."""
-    a, b, c = match.group("a"), match.group("b"), match.group("c")
+    a, b = match.group("a"), match.group("b")
+    c = match.group("c") or match.group("c2") or match.group("c3")
+    if (match.group("c2") or match.group("c3")) and (match.group("s") == "." or len(a) == 4):
+        return None  # a year after a comma follows a month and a day: "08/12, 2015"
     if len(a) == 4:  # year first: 2025-10-14, 2015/08/12, 2015.5.13
         if not c:
             return None
@@ -676,6 +714,20 @@ def _numeric_date(match: re.Match, ctx: _Context):
             return agreeing[0], "day"
         return ctx.numeric_order(readings[0], readings[1]), "day"
     return readings[0], "day"
+
+
+def _dotted_month_day(match: re.Match, ctx: _Context):
+    """'on 4.22' in English: 22 April (a day-first reading is impossible)."""
+    month, day = int(match.group("a")), int(match.group("b"))
+    if not (1 <= month <= 12 and 12 < day <= 31) or not _is_english(ctx.text):
+        return None
+    found = _next_on_or_after(ctx.day, month, day)
+    return (found, "day") if found else None
+
+
+def _iso_date(match: re.Match, ctx: _Context):
+    found = _safe_date(int(match.group("y")), int(match.group("mo")), int(match.group("d")))
+    return (found, "day") if found else None
 
 
 def _weekday_and_day(match: re.Match, ctx: _Context):
@@ -867,6 +919,15 @@ def _rules() -> list[tuple[str, re.Pattern, Resolver]]:
         ("next week", r"""\b(?:(?:the\s+)?(?:next|following|coming)\s+week(?:\s+after\s+next)?
                         |the\s+week\s+after\s+next|week\s+after\s+next
                         |(?:minggu|pekan)\s+depan)\b(?!\s*(?:'s|’s))""", _next_week),
+        # "next month" names the month, like "next week" names the week: its first day, kind
+        # "week" (a period, not a day). "in the next month" is a duration, left to "vague".
+        ("next month", r"""(?<!the\s)\b(?:(?:next|coming)\s+month|bulan\s+depan)\b(?!\s*(?:'s|’s))""",
+         _next_month),
+        # "two Sundays from now", "in three Fridays": the n-th such day after the reference.
+        # "two Mondays later" tells a story counted from elsewhere, like "3 weeks later".
+        ("weekday count", rf"""\b(?P<in>in\s+)?(?P<n>{_NUM})\s+(?P<wd>(?:monday|tuesday|wednesday|thursday
+                        |friday|saturday|sunday)s?)(?P<dir>\s+(?:from\s+(?:now|today)|away|later|after))?\b""",
+         _weekday_count),
         ("end of week", r"""\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?week
                         |(?:the\s+)?end\s+of\s+(?:the\s+)?(?:next|following|coming)\s+week
                         |(?:the\s+)?end\s+of\s+the\s+week\s+after\s+next
@@ -913,7 +974,8 @@ def _rules() -> list[tuple[str, re.Pattern, Resolver]]:
                         (?![\w])(?!\s*[:.]\d)""", _day_month),
         ("month day year", rf"""(?<![\w.,/-])(?:{_WD_PREFIX})?{_MON}(?:\s*[-/]\s*|\s*)(?:the\s+)?
                         (?P<d>{_DAY_DIGITS}|{_ORD_WORD}|{_CARD_10_31})
-                        (?:\s*,\s*(?P<y>\d{{4}}|['’]\d{{2}}|{_YEAR_WORDS})|\s+(?P<y3>\d{{4}}|{_YEAR_WORDS}))?
+                        (?:\s*,\s*(?P<y>\d{{4}}|['’]\d{{2}}|{_YEAR_WORDS})|\s+(?P<y3>\d{{4}}|{_YEAR_WORDS})
+                        |(?<=st|nd|rd|th)\s+(?P<y4>\d{{2}})(?=\s*(?:[.!?;,)]|$)|\s+(?:was|is|were|will)\b))?
                         (?![\w])(?!\s*[:.]\d|\s*(?:am|pm|a\.m|p\.m)\b)""", None),
         ("year month day", rf"""(?<![\w.-])(?P<y>\d{{4}})(?:\s*[-/.]\s*|\s+){_MON}(?:\s*[-/.]\s*|\s+)
                         (?P<d>{_DAY_DIGITS})(?![\w])(?!\s*[:.]\d)""", _day_month),
@@ -921,7 +983,15 @@ def _rules() -> list[tuple[str, re.Pattern, Resolver]]:
                         |tanggal|tgl\.?|pada|hingga|sampai|sebelum|deadline:?)\s*(?:the\s+)?)
                         |(?:{_WD_PREFIX}))?
                         (?<![\w./:-])(?P<a>\d{{1,2}}|\d{{4}})(?P<s>[/.-])(?P<b>\d{{1,2}})
-                        (?:(?P=s)(?P<c>\d{{4}}|\d{{1,2}}))?(?![\w/]|[.:,-]\d)""", _numeric_date),
+                        (?:(?P=s)(?P<c>\d{{4}}|\d{{1,2}})|,(?P<c2>\d{{2}}|\d{{4}})|,\s(?P<c3>\d{{4}}))?
+                        (?![\w/]|[.:,-]\d)""", _numeric_date),
+        # "on 4.22": a dotted month and day in English, when the day cannot be a month (a clock
+        # time is written "at 4.22"; "on 4.22 points" goes on and is no date).
+        ("dotted month day", r"""(?P<ctx>\b(?:on|in|by|until|till|before)\s+)(?P<a>\d{1,2})\.(?P<b>\d{2})
+                        (?=\s*(?:[!?;,)]|\.(?!\d)|$))""", _dotted_month_day),
+        # "sales_report-2002-10-09.xlsx": a full ISO date also inside a name.
+        ("iso date in a name", r"""(?<![\d./:])(?<!\d-)(?P<y>(?:19|20)\d\d)-(?P<mo>0[1-9]|1[0-2])
+                        -(?P<d>0[1-9]|[12]\d|3[01])(?!\d|-\d)""", _iso_date),
         ("weekday and day", rf"""\b(?:(?:this|next|coming)\s+)?(?:hari\s+)?{wd_any},?\s+(?:the\s+)?
                         (?P<d>{_DAY_DIGITS}|{_ORD_WORD}|{_CARD_10_31})(?![\w/:-]|\.\d)
                         (?!\s*(?:am|pm|a\.m|p\.m|o'clock|hours?|hrs|minutes?|jam|pukul|days?|
@@ -964,6 +1034,8 @@ _NEEDS = {
                r"|patrick|kemerdekaan|hut\s+ri|fitri|lebaran|eid|adha|imlek|lunar|nyepi|waisak|vesak",
     "weekday": _WEEKDAY_WORDS,
     "week then weekday": r"week|minggu|pekan",
+    "next month": r"month|bulan",
+    "weekday count": r"(?:day|days)\s+(?:from|away|later|after)|\bin\s+\w+\s+\w+days\b",
     "end of week": r"end|akhir|weekend",
     "end of month": r"end|akhir",
     "duration after": r"time|from\s+now|from\s+today|lagi|depan|sekarang|from\s+(?:the|this|our|my|receipt)",
@@ -975,6 +1047,8 @@ _NEEDS = {
     "month day year": rf"(?<![a-z])(?:{_alternation(MONTHS)})",
     "year month day": r"\d{4}",
     "numeric date": r"\d[/.-]\d",
+    "dotted month day": r"\d\.\d",
+    "iso date in a name": r"\d-\d\d-\d",
     "weekday and day": _WEEKDAY_WORDS,
     "day of month": r"\d(?:st|nd|rd|th)\b|tanggal|tgl|\bmonth\b",
     "nth weekday": _WEEKDAY_WORDS,
@@ -1013,7 +1087,7 @@ _ADAPTERS: dict[str, Resolver] = {
     "one unit": lambda m, ctx: _one_unit(_Renamed(m, {"one2": "one"}), ctx),
     "business days": lambda m, ctx: _duration(_Renamed(m, {"unit2": "unit"}), ctx),
     "end of month": lambda m, ctx: _end_of_month(_Renamed(m, {"m2": "m", "y2": "y"}), ctx),
-    "month day year": lambda m, ctx: _day_month(_Renamed(m, {"y3": "y"}), ctx),
+    "month day year": lambda m, ctx: _day_month(_Renamed(m, {"y3": "y", "y4": "y"}), ctx),
     "day of month": lambda m, ctx: _day_of_month(
         _Renamed(m, {"d2": "d", "d3": "d", "which2": "which", "which3": "which"}), ctx),
 }
@@ -1162,7 +1236,7 @@ def find_dates(text: str, ref: _dt.datetime) -> list[DateMention]:
         if not _overlaps(start, end, [(f.start, f.end) for f in chosen]):
             chosen.append(_Found(start, end, resolved[0], resolved[1], name))
     taken = [(f.start, f.end) for f in chosen]
-    found = [f for f in chosen if f.rule != "vague" and f.day is not None]
+    found = [f for f in chosen if (f.day, f.kind) != VAGUE and f.day is not None]
     found += [_Found(*hit, rule="dateparser") for hit in _dateparser_hits(text, ref, taken)]
     found.sort(key=lambda f: f.start)
     found = _join_week_and_weekday(text, ctx, found)
