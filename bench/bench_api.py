@@ -2,8 +2,11 @@
 
 Builds a SQLite store of 10,000 applications and 100,000 messages (bulk inserts), starts
 `nextstep serve` (waitress) on a free loopback port in its own process, and lets 20 clients
-(each its own keep-alive connection) ask for random threads. Prints p50/p99 in ms; the last line
-is JSON: {"api_p50_ms", "api_p99_ms", ...}.
+(each its own keep-alive connection) ask for random threads: first paced (each client 10
+requests a second at random intervals, 200/s in all, far above what one person's browser sends),
+then saturated (each client back-to-back, which measures throughput: there latency is queueing,
+about clients / throughput). Prints p50/p99 in ms and the server's CPU per request; the last
+line is JSON: {"api_p50_ms", "api_p99_ms", ...} of the paced run, with the saturated numbers.
 
     .venv/bin/python bench/bench_api.py [--requests 4000] [--clients 20] [--keep DIR]
 
@@ -81,13 +84,19 @@ def free_port() -> int:
 
 def start_server(folder: Path, db: Path, port: int, threads: int) -> subprocess.Popen:
     env = {**os.environ, "NEXTSTEP_CONFIG_DIR": str(folder), "NEXTSTEP_DB": str(db), "NEXTSTEP_TZ": "Asia/Jakarta"}
+    log = open(folder / "server.log", "w")  # a pipe nobody reads would fill up and stall the server
     proc = subprocess.Popen([sys.executable, "-c", "from watcher.cli import main; main()", "serve", "--port", str(port),
-                             "--threads", str(threads)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                             "--threads", str(threads)], env=env, stdout=subprocess.PIPE, stderr=log, text=True)
     proc.stdout.readline()  # "Next Step API on ..." once it listens
+    threading.Thread(target=proc.stdout.read, daemon=True).start()
     return proc
 
 
-def run_clients(port: int, token: str, threads: list[int], clients: int, total: int, seed: int = 7):
+def run_clients(port: int, token: str, threads: list[int], clients: int, total: int, seed: int = 7,
+                rate: float | None = None):
+    """`clients` threads, each on its own keep-alive connection. Without `rate` each sends its next
+    request as soon as the last is answered (saturation); with `rate`, each sends `rate` requests
+    a second at random (exponential) intervals, as people opening threads would."""
     headers = {"Authorization": f"Bearer {token}"}
     per_client = total // clients
     latencies: list[float] = []
@@ -100,7 +109,13 @@ def run_clients(port: int, token: str, threads: list[int], clients: int, total: 
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         mine = []
         go.wait()
+        next_at = time.perf_counter()
         for _ in range(per_client):
+            if rate:
+                next_at += rng.expovariate(rate)
+                pause = next_at - time.perf_counter()
+                if pause > 0:
+                    time.sleep(pause)
             path = f"/api/v1/threads/{rng.choice(threads):x}"
             t0 = time.perf_counter()
             conn.request("GET", path, headers=headers)
@@ -122,6 +137,12 @@ def run_clients(port: int, token: str, threads: list[int], clients: int, total: 
     for w in workers:
         w.join()
     return latencies, errors, time.perf_counter() - t0
+
+
+def server_cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) the server process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -152,6 +173,8 @@ def main():
     parser.add_argument("--messages-per-app", type=int, default=10)
     parser.add_argument("--requests", type=int, default=4000)
     parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--rate", type=float, default=10.0,
+                        help="requests per second of each client in the paced run (default 10: 200/s in all)")
     parser.add_argument("--server-threads", type=int, default=8)
     parser.add_argument("--keep", help="reuse (or build once) the store in this folder")
     args = parser.parse_args()
@@ -174,21 +197,35 @@ def main():
 
     port = free_port()
     proc = start_server(folder, db, port, args.server_threads)
+    results = {}
     try:
         token = (folder / "token").read_text().strip()
         run_clients(port, token, threads, args.clients, min(1000, args.requests))  # warm-up
-        latencies, errors, wall = run_clients(port, token, threads, args.clients, args.requests)
+        for mode, rate in (("paced", args.rate), ("saturated", None)):
+            cpu0 = server_cpu_s(proc.pid)
+            latencies, errors, wall = run_clients(port, token, threads, args.clients, args.requests, rate=rate)
+            cpu_ms = (server_cpu_s(proc.pid) - cpu0) / max(1, len(latencies)) * 1000
+            ms = [x * 1000 for x in latencies]
+            results[mode] = dict(p50=percentile(ms, 50), p99=percentile(ms, 99), mean=statistics.mean(ms), max=max(ms),
+                                 rps=len(ms) / wall, errors=len(errors), n=len(ms), cpu_ms=cpu_ms)
+            offered = f"{args.clients} x {rate:g}/s offered" if rate else "each client back-to-back"
+            r = results[mode]
+            print(f"{mode} ({offered}): {r['n']} requests, {r['errors']} errors, {r['rps']:.0f} req/s, server CPU "
+                  f"{cpu_ms:.2f} ms/request")
+            print(f"  GET /threads/<id>: p50 {r['p50']:.2f} ms, p99 {r['p99']:.2f} ms, mean {r['mean']:.2f} ms, "
+                  f"max {r['max']:.1f} ms")
     finally:
         proc.terminate()
-        proc.wait(20)
-    ms = [x * 1000 for x in latencies]
-    p50, p99 = percentile(ms, 50), percentile(ms, 99)
-    print(f"{len(ms)} requests, {args.clients} concurrent clients, {len(errors)} errors, {len(ms) / wall:.0f} req/s")
-    print(f"GET /threads/<id>: p50 {p50:.2f} ms, p99 {p99:.2f} ms, mean {statistics.mean(ms):.2f} ms, max {max(ms):.1f} ms")
-    print(json.dumps({"api_p50_ms": round(p50, 3), "api_p99_ms": round(p99, 3), "requests": len(ms),
-                      "clients": args.clients, "errors": len(errors), "req_per_s": round(len(ms) / wall),
+        proc.wait(30)
+    paced, saturated = results["paced"], results["saturated"]
+    print(json.dumps({"api_p50_ms": round(paced["p50"], 3), "api_p99_ms": round(paced["p99"], 3),
+                      "mode": f"{args.clients} clients x {args.rate:g} req/s (Poisson)", "requests": paced["n"],
+                      "errors": paced["errors"] + saturated["errors"],
+                      "saturated_p50_ms": round(saturated["p50"], 3), "saturated_p99_ms": round(saturated["p99"], 3),
+                      "saturated_req_per_s": round(saturated["rps"]), "server_cpu_ms_per_request": round(saturated["cpu_ms"], 3),
                       "in_process_ms": round(floor, 3), "applications": args.apps,
-                      "messages": args.apps * args.messages_per_app, "cpus": os.cpu_count()}))
+                      "messages": args.apps * args.messages_per_app, "cpus": os.cpu_count(),
+                      "load_avg_1m": round(os.getloadavg()[0], 2)}))
 
 
 if __name__ == "__main__":

@@ -53,11 +53,18 @@ class ApiContext:
         """The application of a Gmail thread (as an integer), or None."""
         version = self.cache.version()
         app_id = self.cache.thread(thrid)
-        if app_id is MISSING:
-            with self.connect() as conn:
-                app_id = reading.application_id_for_thread(conn, thrid)
+        if app_id is not MISSING:
+            return self.application(app_id) if app_id else None
+        with self.connect() as conn:  # one connection for both reads
+            app_id = reading.application_id_for_thread(conn, thrid)
             self.cache.put_thread(version, thrid, app_id)
-        return self.application(app_id) if app_id else None
+            if not app_id:
+                return None
+            found = self.cache.application(app_id)
+            if found is MISSING:
+                found = reading.load_application(conn, app_id)
+                self.cache.put_application(version, app_id, found)
+            return found
 
 
 def api() -> ApiContext:

@@ -3,6 +3,7 @@ what the routes share: the bearer token, and the refusals of `guard.py`."""
 from __future__ import annotations
 
 from .errors import ERROR_SCHEMA
+from .lookups import THREAD_ID_PATTERN
 from .schemas import EVENT_RULES
 
 PUBLIC_PATHS = ("/health",)
@@ -38,6 +39,11 @@ def init_app(app) -> None:
             for method, op in operations.items():
                 if not isinstance(op, dict) or "responses" not in op:
                     continue
+                for param in op.get("parameters", []):
+                    if param.get("name") == "gmail_thread_id":
+                        param["schema"]["pattern"] = THREAD_ID_PATTERN
+                        param["description"] = ("Gmail's hex thread id (data-legacy-thread-id); leading zeros "
+                                                "don't matter")
                 public = path.endswith(PUBLIC_PATHS)
                 if public:
                     op["security"] = []

@@ -48,13 +48,6 @@ class EventIn(Schema):
             raise ValidationError("snooze needs `until`, the date (YYYY-MM-DD) before which to stay quiet", "until")
 
 
-class ThreadPath(Schema):
-    gmail_thread_id = String(required=True, validate=Regexp(
-        r"^(0[xX])?[0-9a-fA-F]{1,64}$",
-        error="not a Gmail thread id: send the hex id of the thread (data-legacy-thread-id), e.g. 188e2a7d94680133"),
-        metadata={"description": "Gmail's hex thread id (data-legacy-thread-id); leading zeros don't matter"})
-
-
 # What `needs_what_the_kind_needs` checks, as JSON Schema for openapi.json (OpenAPI 3.1).
 EVENT_RULES = [
     {"if": {"properties": {"kind": {"const": "they_said"}}, "required": ["kind"]},
@@ -148,4 +141,4 @@ class HealthOut(Schema):
     version = String()
 
 
-__all__ = ["LabelIn", "EventIn", "ThreadPath", "LookupQuery", "TrackIn", "ApplicationOut", "ApplicationListOut", "HealthOut"]
+__all__ = ["LabelIn", "EventIn", "LookupQuery", "TrackIn", "ApplicationOut", "ApplicationListOut", "HealthOut"]

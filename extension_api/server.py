@@ -48,6 +48,9 @@ class ApiServer:
                                     ident="nextstep", max_request_body_size=SERVER_BODY_LIMIT,
                                     expose_tracebacks=False)
         self.stopped = threading.Event()
+        # "Task queue depth is N" on every burst of the extension's requests says nothing useful
+        # to a single user; real errors still show.
+        logging.getLogger("waitress.queue").setLevel(logging.ERROR)
 
     @property
     def port(self) -> int:
