@@ -457,3 +457,43 @@ def test_next_month_is_a_period_like_next_week():
 ])
 def test_short_weekdays_alone(text, expected):
     assert [(m.text, str(m.date)) for m in find_dates(text, at(WED))] == expected
+
+
+# --- days beside another day: "the following day", "H-1", "the day before Friday" ---
+
+@pytest.mark.parametrize("text,expected", [
+    # anchored to the day named just before
+    ("The interview is on Wednesday and we will decide the following day.",
+     [("Wednesday", "2025-10-08"), ("the following day", "2025-10-09")]),
+    ("Your onsite is on 14 October. We decide the next day.",
+     [("14 October", "2025-10-14"), ("the next day", "2025-10-15")]),
+    ("Wawancara hari Jumat, hasilnya keesokan harinya.",
+     [("hari Jumat", "2025-10-03"), ("keesokan harinya", "2025-10-04")]),
+    ("Wawancara tanggal 12 Oktober. Mohon konfirmasi paling lambat H-1.",
+     [("12 Oktober", "2025-10-12"), ("paling lambat H-1", "2025-10-11")]),
+    ("Tes tanggal 20 Oktober; berkas dikirim H-3.",
+     [("20 Oktober", "2025-10-20"), ("H-3", "2025-10-17")]),
+    # nothing named before: the reference
+    ("We will get back to you the next day.", [("the next day", "2025-10-02")]),
+    ("Can we move it to the day after?", [("the day after", "2025-10-02")]),
+    ("I sent it the day before.", [("the day before", "2025-09-30")]),
+    # counted from a named day
+    ("Please send it the day before Friday.", [("the day before Friday", "2025-10-02")]),
+    ("We need it 2 days before 10 October.", [("2 days before 10 October", "2025-10-08")]),
+    ("Kirim sehari sebelum tanggal 12.", [("sehari sebelum tanggal 12", "2025-10-11")]),
+    # no day at all
+    ("Please arrive the day before the interview.", []),
+    ("Mohon konfirmasi H-1.", []),
+    ("We sponsor H-1B visas.", []),
+    ("We offer next day delivery, or the next day or two.", []),
+    ("The day is yours; what does my day look like?", []),
+])
+def test_days_beside_another_day(text, expected):
+    assert [(m.text, str(m.date)) for m in find_dates(text, at(WED))] == expected
+
+
+def test_anchor_stops_at_a_paragraph_break():
+    text = "Your interview is on Friday.\n\nAny questions? I can answer the next day."
+    found = find_dates(text, at(WED))
+    assert [(m.text, str(m.date)) for m in found] == [
+        ("Friday", "2025-10-03"), ("the next day", "2025-10-02")]

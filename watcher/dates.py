@@ -423,6 +423,25 @@ def _short_weekday_alone(match: re.Match, ctx: _Context) -> bool:
     return False
 
 
+def _context_offset(phrase: str) -> tuple[int, bool]:
+    """(days from the anchor, whether the reference may stand in for a missing anchor).
+
+    >>> _context_offset("the day before"), _context_offset("H-3")
+    ((-1, True), (-3, False))
+    """
+    phrase = phrase.lower()
+    counted = re.fullmatch(r"h\s?([-−–+])\s?(\d{1,2})", phrase)
+    if counted:  # "H-1": the day before an event, meaningless without it
+        return (1 if counted.group(1) == "+" else -1) * int(counted.group(2)), False
+    return (-1 if re.search(r"before|sebelum", phrase) else 1), True
+
+
+def _context_day(match: re.Match, ctx: _Context):
+    if match.group(0)[:1] == "h":
+        return None  # "h-1" is no event countdown; "H-1" is
+    return ctx.day + _dt.timedelta(days=_context_offset(match.group(0))[0]), "day"
+
+
 def _weekday_rule(match: re.Match, ctx: _Context):
     wd_word = match.group("wd").lower()
     pre = (match.group("pre") or "").lower().split()
@@ -906,6 +925,14 @@ def _rules() -> list[tuple[str, re.Pattern, Resolver]]:
                         |hari\s+ini|besok\s+lusa|besok|esok\s+hari|esok|kemarin\s+lusa|kemarin
                         |lusa|malam\s+ini|nanti\s+malam|sore\s+ini|siang\s+ini)\b""",
          _relative_day),
+        # "the next day", "the day before", "keesokan harinya", "H-1": a day beside another one
+        # (the date named just before it, else the reference; see `_anchor_context_days`).
+        ("context day", r"""(?:\b(?:the\s+(?:next|following)\s+day(?!\s+(?:of|or)\b|\s*['’]s|-)
+                        |next\s+day(?=\s*(?:[.!?;,)]|$)|\s+(?:at|by|morning|afternoon|evening)\b)
+                        |the\s+day\s+(?:after|before)(?=\s*(?:[.!?;,)]|$|\s+that\b))
+                        |keesokan\s+hari(?:nya)?|esok\s+harinya|hari\s+berikutnya
+                        |sehari\s+(?:sesudahnya|setelahnya|sebelumnya))\b
+                        |(?<![\w-])H\s?[-−–+]\s?\d{1,2}(?![\w-]))""", _context_day),
         ("weekday", rf"""\b(?P<pre>(?:this\s+(?:coming|upcoming|past)|coming|upcoming|past|this|
                         next|(?:the\s+)?following|last|previous)\s+)?
                         (?P<hari>hari\s+)?{wd_any}
@@ -1052,6 +1079,8 @@ _NEEDS = {
     "weekday and day": _WEEKDAY_WORDS,
     "day of month": r"\d(?:st|nd|rd|th)\b|tanggal|tgl|\bmonth\b",
     "nth weekday": _WEEKDAY_WORDS,
+    "context day": r"(?:next|following)\s+day|day\s+(?:after|before)|keesokan|harinya|berikutnya"
+                   r"|sehari\s+se|H\s?[-−–+]\s?\d",
 }
 
 
@@ -1243,6 +1272,7 @@ def find_dates(text: str, ref: _dt.datetime) -> list[DateMention]:
     found = _share_year(text, found)
     found = [f for i, f in enumerate(found) if not _qualifies_previous(text, found[:i], f)]
     found = [_counted_from(text, ctx, f) for f in found]
+    found = _anchor_context_days(text, ctx, found)
     return [_mention(text, f.start, f.end, f.day, f.kind) for f in found]
 
 
@@ -1308,25 +1338,60 @@ def _share_year(text: str, found: list[_Found]) -> list[_Found]:
 
 
 _COUNTED_FROM = re.compile(
-    rf"""\b{_NUM_RANGE}\s+(?P<unit>(?:business|working)\s+days?|hari\s+kerja|days?|weeks?|months?
-        |years?|hari|minggu|pekan|bulan|tahun)\s+(?:from|after|setelah|sesudah)\s+(?:the\s+)?$""",
+    rf"""(?:\b{_NUM_RANGE}\s+(?P<unit>(?:business|working)\s+days?|hari\s+kerja|days?|weeks?|months?
+        |years?|hari|minggu|pekan|bulan|tahun)|(?P<one>\bthe\s+day|\bsehari))
+        \s+(?P<dir>from|after|before|setelah|sesudah|sebelum)\s+(?:the\s+)?$""",
     re.IGNORECASE | re.VERBOSE,
 )
 
 
 def _counted_from(text: str, ctx: _Context, item: _Found) -> _Found:
-    """'3 days from Tuesday', '2 weeks from January 15': a duration counted from a named day."""
+    """'3 days from Tuesday', '2 weeks from January 15', 'the day before Friday', 'sehari
+    sebelum tanggal 12': a duration counted from a named day."""
     if item.kind == "within":
         return item
     before = _COUNTED_FROM.search(text, max(0, item.start - 60), item.start)
     if not before:
         return item
-    amount = _amount(before)
-    unit, business = _unit_of(before.group("unit"))
-    day = _shift(_Context(ctx.text, ctx.ref, item.day), amount, unit, business) if amount else None
+    if before.group("one"):
+        amount, unit, business = 1, "day", False
+    else:
+        amount = _amount(before)
+        unit, business = _unit_of(before.group("unit"))
+    sign = -1 if before.group("dir").lower() in ("before", "sebelum") else 1
+    day = (_shift(_Context(ctx.text, ctx.ref, item.day), amount, unit, business, sign)
+           if amount else None)
     if day is None:
         return item
     return _Found(before.start(), item.end, day, "day", "counted from")
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_ANCHOR_REACH = 300  # characters: "the following day" looks back about two sentences
+
+
+def _anchor_context_days(text: str, ctx: _Context, found: list[_Found]) -> list[_Found]:
+    """'Your interview is on Wednesday; we decide the following day': Thursday. Without a day
+    named just before (same paragraph), "the next day" is the day after the reference; "H-1"
+    (the day before an event) gives nothing."""
+    kept: list[_Found] = []
+    for item in found:
+        if item.rule != "context day":
+            kept.append(item)
+            continue
+        offset, from_reference = _context_offset(text[item.start:item.end])
+        anchor = next((f for f in reversed(kept) if f.kind == "day"), None)
+        if anchor and (item.start - anchor.end > _ANCHOR_REACH
+                       or _PARAGRAPH_BREAK.search(text, anchor.end, item.start)):
+            anchor = None
+        if anchor is not None:
+            item.day = anchor.day + _dt.timedelta(days=offset)
+        elif from_reference:
+            item.day = ctx.day + _dt.timedelta(days=offset)
+        else:
+            continue
+        kept.append(item)
+    return kept
 
 
 def _mention(text: str, start: int, end: int, day: _dt.date, kind: str) -> DateMention:
