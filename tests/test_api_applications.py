@@ -104,6 +104,27 @@ def test_they_said_with_a_date_becomes_the_decision_date(client, acme):
     assert r.json["next_step"]["due"] == "2025-11-04"  # Friday 31 + 2 business days
 
 
+@pytest.mark.parametrize("text, day, due", [
+    ("end of next week", "2025-10-31", "2025-11-04"),              # Friday 31 + 2 business days
+    ("they call me Tuesday and decide by Friday", "2025-10-24", "2025-10-28"),
+    ("akhir minggu depan", "2025-10-31", "2025-11-04"),
+])
+def test_they_said_read_by_the_date_resolver(client, acme, text, day, due):
+    r = post_event(client, acme, kind="they_said", text=text)
+    assert r.status_code == 201
+    assert r.json["events"][0]["text"] == text
+    assert r.json["events"][0]["date"] == day
+    assert (r.json["next_step"]["action"], r.json["next_step"]["checkin"], r.json["next_step"]["due"]) == \
+        ("follow_up", 2, due)
+
+
+def test_they_said_vague_gives_no_date(client, acme):
+    r = post_event(client, acme, kind="they_said", text="we will get back to you soon")
+    assert r.status_code == 201
+    assert r.json["events"][0]["date"] is None
+    assert r.json["next_step"]["checkin"] != 2
+
+
 def test_they_said_is_resolved_from_its_text(client, acme, monkeypatch):
     import extension_api.applications as applications
 
