@@ -30,6 +30,11 @@ _SQL = {
     "application": f"SELECT {', '.join(_APPLICATION_NAMES)} FROM applications WHERE id = ?",
     "messages": f"SELECT {', '.join(_MESSAGE_NAMES)} FROM messages WHERE application_id = ? ORDER BY date_utc",
     "events": f"SELECT {', '.join(_EVENT_NAMES)} FROM events WHERE application_id = ? ORDER BY at",
+    "all_applications": f"SELECT {', '.join(_APPLICATION_NAMES)} FROM applications "
+                        "ORDER BY last_message_at DESC, id DESC",
+    "all_messages": f"SELECT {', '.join(_MESSAGE_NAMES)} FROM messages WHERE application_id IS NOT NULL "
+                    "ORDER BY date_utc",
+    "all_events": f"SELECT {', '.join(_EVENT_NAMES)} FROM events ORDER BY at",
     "thread_app": "SELECT id FROM applications WHERE gmail_thrid = ? LIMIT 1",
     "thread_msg": "SELECT application_id FROM messages WHERE gmail_thrid = ? AND application_id IS NOT NULL LIMIT 1",
 }
@@ -111,19 +116,19 @@ def load_application(conn, application_id: int) -> Application | None:
 
 def load_all_applications(conn) -> list[Application]:
     """Every application, most recent activity first, in three queries whatever their number."""
-    apps = [_application(r._mapping) for r in conn.execute(
-        sa.select(applications).order_by(applications.c.last_message_at.desc(), applications.c.id.desc()))]
-    by_id = {a.id: a for a in apps}
-    msgs = defaultdict(list)
-    for r in conn.execute(sa.select(*_MESSAGE_COLUMNS).where(messages.c.application_id.is_not(None))
-                          .order_by(messages.c.date_utc)):
-        msgs[r.application_id].append(_message(r._mapping))
-    evs = defaultdict(list)
-    for r in conn.execute(sa.select(events).order_by(events.c.at)):
-        evs[r.application_id].append(_event(r._mapping))
-    for app_id, app in by_id.items():
-        app.messages = msgs.get(app_id, [])
-        app.events = evs.get(app_id, [])
+    cur = _Cursor(conn)
+    try:
+        apps = [_application(r) for r in cur.rows("all_applications", _APPLICATION_NAMES)]
+        msgs, evs = defaultdict(list), defaultdict(list)
+        for r in cur.rows("all_messages", _MESSAGE_NAMES):
+            msgs[r["application_id"]].append(_message(r))
+        for r in cur.rows("all_events", _EVENT_NAMES):
+            evs[r["application_id"]].append(_event(r))
+    finally:
+        cur.close()
+    for app in apps:
+        app.messages = msgs.get(app.id, [])
+        app.events = evs.get(app.id, [])
     return apps
 
 
