@@ -121,3 +121,13 @@ def test_oauth2_token_command_output_is_the_token(tmp_path):
     assert account.uses_oauth2 and account.access_token() == "tok-123"
     with pytest.raises(LoginRefused, match="printed no token"):
         Account(host="h", user="u", oauth2_command="false").access_token()
+
+
+def test_mail_announced_during_another_command_is_not_missed(imap_user, mailbox):
+    mailbox.select("INBOX")
+    imap_user.append("INBOX", recruiter_mail(4))
+    # The server announces the new message in its answer to this search, not later in IDLE.
+    mailbox.uids_after(5)
+    began = time.monotonic()
+    assert mailbox.wait(30) is True
+    assert time.monotonic() - began < 2

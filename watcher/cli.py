@@ -22,6 +22,7 @@ COMMANDS = {
     "watch": "watcher.commands.watch:watch",
     "import": "watcher.commands.importing:import_command",
     "status": "watcher.commands.status:status",
+    "run": "watcher.commands.run:run",
 }
 
 

@@ -192,6 +192,7 @@ class Mailbox:
         """Select `folder` read-only (EXAMINE): fetching never changes a flag."""
         info = self.client.select_folder(folder, readonly=True)
         self.selected = folder
+        self._exists = int(info.get(b"EXISTS", 0))
         return FolderState(int(info[b"UIDVALIDITY"]), int(info[b"UIDNEXT"]) if b"UIDNEXT" in info else None,
                            int(info.get(b"EXISTS", 0)))
 
@@ -246,6 +247,8 @@ class Mailbox:
         answering is noticed by the socket timeout then, since a hung server and a quiet
         mailbox look the same while idling. `should_stop` is asked every `slice_seconds`.
         """
+        if self._missed_news():
+            return True
         if b"IDLE" not in self.capabilities:
             deadline = time.monotonic() + seconds
             while time.monotonic() < deadline and not should_stop():
@@ -278,6 +281,14 @@ class Mailbox:
         self._idling = False
         _, more = self.client.idle_done()
         return self._changed(more) or changed
+
+    def _missed_news(self) -> bool:
+        """Whether the server announced a new message count while answering an earlier command
+        (a message that arrived between SEARCH and FETCH): imaplib keeps such untagged EXISTS
+        responses aside, and IDLE would not announce them again."""
+        told = self.client._imap.untagged_responses.pop("EXISTS", [])
+        counts = {int(x) for x in told if str(x, "ascii", "replace").strip().isdigit()} if told else set()
+        return bool(counts - {getattr(self, "_exists", None)})
 
     @staticmethod
     def _changed(responses) -> bool:
