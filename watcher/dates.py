@@ -22,9 +22,12 @@ Conventions (DESIGN.md, LABELS.md, the Recognizers-Text specs):
   Friday", "Jumat depan", "Friday next week" the Friday of the next week; "last Wednesday" the
   Wednesday of the previous week; "this past Wednesday" the most recent one before today.
 - "next week" / "minggu depan" is that week's Monday; "end of (next) week" / "akhir minggu
-  (depan)" its Friday; "the weekend" / "akhir pekan" its Saturday.
+  (depan)" its Friday; "the weekend" / "akhir pekan" its Saturday. "next month" / "bulan
+  depan" is that month's first day. All of these are kind "week": a period, not a set day.
 - "end of the month" / "akhir bulan" is the month's last day; "end of October" likewise.
-- "within N days", "in two weeks", "dalam 2 minggu", "3 hari lagi" add calendar days;
+- "within N days", "in two weeks", "in a fortnight", "in approximately two weeks", "dalam 2
+  minggu", "3 hari lagi", "1x24 jam", "valid for 7 days", "within 48 hours of this email"
+  add calendar days (an estimate counts as the amount it names);
   "N business/working days", "N hari kerja" add Monday-to-Friday days (the reference day itself
   is not counted). A range ("3-5 business days") takes its upper end: the latest day promised.
 - A date without a year is the next such date on or after the reference day.
@@ -34,7 +37,20 @@ Conventions (DESIGN.md, LABELS.md, the Recognizers-Text specs):
   offset at all, or UTC when the month-first reading is the nearer one to come
   (`_Context.numeric_order`).
 - Vague phrases give nothing: "soon", "segera", "early next week", "in the coming weeks",
-  "awal bulan depan", "a week or two". So do story-telling durations ("3 weeks later").
+  "awal bulan depan", "a week or two", "a few days ago". So do story-telling durations ("3
+  weeks later", "two Mondays later", "sebulan kemudian"), and "the day" / "my day", which in
+  mail name no date.
+- A day beside another one ("the next day", "the following day", "the day after", "the day
+  before", "keesokan harinya", "H-1") counts from the day named just before it in the same
+  paragraph ("on Wednesday ... the following day" is Thursday); with none, from the reference
+  day, except "H-1" (the day before an event), which then gives nothing. "the day before
+  Friday", "sehari sebelum tanggal 12", "2 days before 10 October" count from the day named.
+- "two Sundays from now", "in three Fridays": the n-th such day after the reference day.
+- Short weekdays stand alone when they are no other word: "tues", "thurs", "Fri", "Wed.";
+  "Mon"/"Wed" capitalised or after "on"/"by"; "Sat"/"Sun" never alone.
+- How dates are written: "on 4.22" (English, a dotted month and day that cannot be a clock
+  time there), "08/12,2015", an ISO date inside a file name, "January first 12" (a two-digit
+  year after an ordinal).
 - Also read: holidays ("after Christmas", "setelah Lebaran": moving Indonesian holidays come
   from the `holidays` package), "3 days from Friday", "next week, maybe on Thursday" (that
   Thursday), "1 month and 10 days ago", years in words, and a range's shared year ("February
@@ -70,7 +86,7 @@ class DateMention:
     end: int
     date: _dt.date  # the day it points to
     time: _dt.time | None  # a clock time stated with it ("at 2 pm", "pukul 10.00"), else None
-    kind: str  # "day" | "by" | "within" | "week"
+    kind: str  # "day" | "by" | "within" | "week" (a period: next week, next month, end of week)
 
 
 # ---------------------------------------------------------------------------------------------
