@@ -172,8 +172,19 @@ def _within(match: re.Match) -> str:
     return word + " " * (len(match.group(0)) - len(word))
 
 
+# A sentence without a digit and without any of these words names no date: the resolver, the
+# costliest step of reading, is not asked about it.
+_MAYBE_DATE = re.compile(
+    r"\d|\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|today|tomorrow|tmrw|"
+    r"tonight|yesterday|week|fortnight|month|year|day|hour|eod|cob|noon|morning|afternoon|evening|arvo|midday|"
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|couple|few|"
+    r"senin|selasa|rabu|kamis|jum|sabtu|minggu|ahad|hari|besok|lusa|bulan|pekan|jam|pagi|siang|sore|malam|"
+    r"januari|februari|maret|mei|juni|juli|agustus|oktober|desember|dua|tiga|empat|lima|enam|tujuh|delapan|"
+    r"sembilan|sepuluh|sebelas|belas|puluh|tahun)", re.I)
+
+
 def _dates_in(text: str, ref: datetime | None):
-    if ref is None or not text:
+    if ref is None or not text or not _MAYBE_DATE.search(text):
         return []
     text = _FROM_RECEIPT.sub(lambda m: " " * len(m.group(0)), text)
     text = _NUMBER_IN_WORDS.sub(lambda m: " " * len(m.group(0)), text)
@@ -231,10 +242,25 @@ def _vote(msg: _Message, language: str, parsed) -> tuple[dict, dict]:
     hits = rules.match_rules(msg.normal, language)
     if language == "id":  # Indonesian recruiters mix in English ("interview", "offering letter")
         hits += [h for h in rules.match_rules(msg.normal, "en") if h.rule.language == "en"]
+    # Whether a sentence names a date matters only below the labels that beat every dated one
+    # (a rejection is a rejection, dated or not): the date resolver is asked only then.
+    undated = _tally(msg, hits, parsed, dated=False)
+    first, _ = _decide({label: _noisy_or(w for w, _ in v.values()) for label, v in undated.items()})
+    votes = undated if first in _ABOVE_DATED else _tally(msg, hits, parsed, dated=True)
+    scores = {label: _noisy_or(w for w, _ in v.values()) for label, v in votes.items()}
+    return scores, votes
+
+
+# Labels that outrank, in rules.PRECEDENCE, every label a dated rule can turn into.
+_ABOVE_DATED = frozenset({"rejection", "offer", "checkin_request", "recruiter_outreach"})
+
+
+def _tally(msg: _Message, hits, parsed, dated: bool) -> dict:
     votes: dict[str, dict] = defaultdict(dict)  # label -> rule name -> (weight, index)
+    msg.rows.clear()
     for hit in hits:
         label, weight = hit.rule.label, hit.rule.weight
-        if hit.rule.dated_label and any(m.kind in ("day", "by", "within", "week") for m in msg.dates(hit.index)):
+        if dated and hit.rule.dated_label and any(m.kind in ("day", "by", "within", "week") for m in msg.dates(hit.index)):
             label, weight = hit.rule.dated_label, hit.rule.dated_weight or weight
         if hit.index == 0 and msg.is_reply:
             weight *= 0.6  # a reply's subject names the thread's topic, not what this message says
@@ -248,8 +274,7 @@ def _vote(msg: _Message, language: str, parsed) -> tuple[dict, dict]:
         about = " ".join([msg.normal[0]] + [rules.normalise(e.summary or "") for e in events])
         interview = re.search(r"interview|wawancara|call|chat|screen|panel|onsite|on-site|meet|conversation|temu", about)
         votes["interview_invite"]["calendar invite"] = (0.9 if interview else 0.5, 0)
-    scores = {label: _noisy_or(w for w, _ in v.values()) for label, v in votes.items()}
-    return scores, votes
+    return votes
 
 
 def _decide(scores: dict) -> tuple[str | None, float]:

@@ -61,11 +61,90 @@ class Rule:
     name: str = ""
     regex: re.Pattern = field(init=False, repr=False, compare=False)
     unless_regex: re.Pattern | None = field(init=False, repr=False, compare=False)
+    anchors: tuple[str, ...] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
         object.__setattr__(self, "regex", re.compile("|".join(f"(?:{p})" for p in self.patterns)))
+        object.__setattr__(self, "anchors", required_literals(self.patterns))
         unless = re.compile("|".join(f"(?:{p})" for p in self.unless)) if self.unless else None
         object.__setattr__(self, "unless_regex", unless)
+
+
+def _best(candidates: list[frozenset]) -> frozenset | None:
+    """The candidate set whose shortest string is longest: the most selective prefilter."""
+    good = [c for c in candidates if c]
+    return max(good, key=lambda c: (min(map(len, c)), -len(c)), default=None)
+
+
+def _literals(items) -> frozenset | None:
+    """A set of strings one of which every match of the parsed pattern `items` contains."""
+    return _best(_conjunction(items))
+
+
+def _conjunction(items) -> list[frozenset]:
+    """Sets of strings such that every match of `items` contains one string of each set."""
+    from re import _constants as c
+
+    candidates, run = [], ""
+    for op, av in items:
+        if op is c.LITERAL:
+            run += chr(av)
+            continue
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero width: the literal run goes on
+        if run:
+            candidates.append(frozenset([run]))
+            run = ""
+        if op is c.SUBPATTERN:
+            candidates.append(_literals(av[-1]))
+        elif op is c.BRANCH:
+            branches = [_literals(b) for b in av[1]]
+            if all(branches):
+                candidates.append(frozenset().union(*branches))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+            candidates.append(_literals(av[2]))
+    if run:
+        candidates.append(frozenset([run]))
+    return [c for c in candidates if c]
+
+
+def required_literals(patterns) -> tuple[tuple[tuple[str, ...], ...], ...] | None:
+    """For each pattern, sets of strings such that a matching text holds one of each set;
+    None when some pattern has no such strings.
+
+    A rule is tried only on text that could match it: substring tests are a hundred times
+    cheaper than a regular-expression scan, and most rules do not apply to most mail.
+
+    >>> required_literals([r"\\bregret to (?:inform|tell)", r"\\b(?:we|i) will not (?:call|write)\\b"])
+    ((('regret to ',), ('inform', 'tell')), ((' will not ',), ('call', 'write')))
+    """
+    try:
+        from re import _parser
+    except ImportError:  # another Python: no prefilter, same answers
+        return None
+    found = []
+    for pattern in patterns:
+        sets = [tuple(sorted(c)) for c in _conjunction(_parser.parse(pattern)) if min(map(len, c)) >= 3]
+        if not sets:
+            return None
+        sets.sort(key=lambda c: (-min(map(len, c)), len(c)))  # the most selective test first
+        found.append(tuple(sets))
+    return tuple(found)
+
+
+def _may_match(rule: "Rule", text: str) -> bool:
+    if rule.anchors is None:
+        return True
+    for sets in rule.anchors:
+        for choice in sets:
+            for literal in choice:
+                if literal in text:
+                    break
+            else:
+                break  # this set has no literal in the text: the pattern cannot match
+        else:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -591,6 +670,8 @@ def match_rules(sentences: list[str], language: str) -> list[Hit]:
         pos += len(s) + 1
     hits: list[Hit] = []
     for rule in rules_for(language):
+        if not _may_match(rule, text):
+            continue
         seen = set()
         for m in rule.regex.finditer(text):
             i = bisect_right(starts, m.start()) - 1
