@@ -481,8 +481,10 @@ def test_short_weekdays_alone(text, expected):
     ("Please send it the day before Friday.", [("the day before Friday", "2025-10-02")]),
     ("We need it 2 days before 10 October.", [("2 days before 10 October", "2025-10-08")]),
     ("Kirim sehari sebelum tanggal 12.", [("sehari sebelum tanggal 12", "2025-10-11")]),
-    # no day at all
+    # no day at all, or an event without a date anchors it
     ("Please arrive the day before the interview.", []),
+    ("Depart the same day as your interviews, or the following day?", []),
+    ("Setelah wawancara, kami kabari keesokan harinya.", []),
     ("Mohon konfirmasi H-1.", []),
     ("We sponsor H-1B visas.", []),
     ("We offer next day delivery, or the next day or two.", []),

@@ -1383,6 +1383,12 @@ def _counted_from(text: str, ctx: _Context, item: _Found) -> _Found:
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# "depart the same day as your interviews, or the following day": an event without a date
+# anchors the day, so it is none the reference could stand in for.
+_EVENT_BEFORE = re.compile(
+    r"\b(?:interviews?|calls?|meetings?|onsite|on-site|visit|assessment|test|exam|presentation"
+    r"|session|panel|event|wawancara|tes|ujian|presentasi|acara|rapat|pertemuan|kunjungan)\b"
+    r"[^.!?\n]*$", re.IGNORECASE)
 _ANCHOR_REACH = 300  # characters: "the following day" looks back about two sentences
 
 
@@ -1402,7 +1408,8 @@ def _anchor_context_days(text: str, ctx: _Context, found: list[_Found]) -> list[
             anchor = None
         if anchor is not None:
             item.day = anchor.day + _dt.timedelta(days=offset)
-        elif from_reference:
+        elif from_reference and not _EVENT_BEFORE.search(
+                text, text.rfind("\n", 0, item.start) + 1, item.start):
             item.day = ctx.day + _dt.timedelta(days=offset)
         else:
             continue
