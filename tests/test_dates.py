@@ -499,3 +499,21 @@ def test_anchor_stops_at_a_paragraph_break():
     found = find_dates(text, at(WED))
     assert [(m.text, str(m.date)) for m in found] == [
         ("Friday", "2025-10-03"), ("the next day", "2025-10-02")]
+
+
+# --- phrases found in recruiter mail, each in a sentence of our own ---
+
+@pytest.mark.parametrize("text,span,day", [
+    ("Kindly complete the test within 72 hours.", "within 72 hours", "2025-10-04"),
+    ("Ping me thurs if nothing arrives.", "thurs", "2025-10-02"),
+    ("Kami tunggu konfirmasinya 1x24 jam.", "1x24 jam", "2025-10-02"),
+    ("Mohon dibalas dalam 2x24 jam.", "dalam 2x24 jam", "2025-10-03"),
+    ("Hasil psikotes keluar lusa.", "lusa", "2025-10-03"),
+    ("Kami kabari dalam 4 hari kerja.", "dalam 4 hari kerja", "2025-10-07"),
+    ("Keputusan akan keluar akhir minggu depan.", "akhir minggu depan", "2025-10-10"),
+    ("Interview user Kamis ini ya.", "Kamis ini", "2025-10-02"),
+    ("Dokumen dikirim sebelum tanggal 5.", "sebelum tanggal 5", "2025-10-05"),
+])
+def test_recruiter_mail_phrases(text, span, day):
+    (mention,) = find_dates(text, at(WED))
+    assert (mention.text, str(mention.date)) == (span, day)
