@@ -180,3 +180,8 @@ def test_a_newer_store_is_refused(tmp_path):
         conn.exec_driver_sql("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     with pytest.raises(RuntimeError, match="upgrade Next Step"):
         Store(str(path))
+
+
+def test_the_stores_folder_is_created(tmp_path):
+    store = Store(str(tmp_path / "new" / "folder" / "store.sqlite"))
+    assert (tmp_path / "new" / "folder" / "store.sqlite").exists() and store.counts()["messages"] == 0
