@@ -161,7 +161,7 @@ _QUESTIONS = r"\b(?:questions?|concerns?|queries|query|problems?|issues?|help|as
 _APPLIED = r"\b(?:you applied|your (?:recent )?application|thank(?:s| you) for (?:applying|your application)|applied (?:for|to))\b"
 # "If your profile matches, we will contact you": boilerplate of an acknowledgement.
 _COND_EN = (
-    r"\b(?:if|should|once|when|in case)\b[^\n]{0,90}\b(?:match(?:es)?|fit|fits|suit(?:s|able)?|align|shortlist(?:ed)?|"
+    r"\b(?:if|should|once|when|in case|in the event)\b[^\n]{0,90}\b(?:match(?:es)?|fit|fits|suit(?:s|able)?|align|shortlist(?:ed)?|"
     r"selected|successful|qualif\w*|meet(?:s)?|interested|move forward|moving forward|proceed|progress|"
     r"advance|opportunit\w*|opening|vacanc\w*|need|next steps?|further)\b"
 )
@@ -171,7 +171,7 @@ _COND_ID = (
 )
 # The screening conditions of an acknowledgement ("if your experience matches").
 _COND_ACK = (
-    r"\b(?:if|should|once|when)\b[^\n]{0,90}\b(?:match(?:es)?|fit|fits|suit(?:s|able)?|align|shortlist(?:ed)?|"
+    r"\b(?:if|should|once|when|in case|in the event)\b[^\n]{0,90}\b(?:match(?:es)?|fit|fits|suit(?:s|able)?|align|shortlist(?:ed)?|"
     r"selected|successful|qualif\w*|meets? (?:our|the|your)|looks? like a)\b"
 )
 # ... and of any next step ("if the client would like to take things further").
@@ -215,6 +215,8 @@ RULES: list[Rule] = [
         r"(?:has|have|had|is|was) (?:now |recently |already )?(?:been )?(?:filled|closed|cancel+ed|withdrawn|no longer available|eliminated)",
         r"\b(?:we|they|the team)(?: have|'ve) (?:filled|closed|cancel+ed) (?:the|this|that) (?:position|role|vacancy|opening|requisition|search)",
         r"\b(?:decided|decision) to (?:close|cancel|not fill|withdraw) (?:the|this) (?:position|role|search|requisition|vacancy|post)",
+        r"\bha(?:s|ve) (?:now |already |just )?filled (?:the|this|that|our|their)\b|\b(?:your )?application (?:is|has been) (?:now )?closed\b",
+        r"\b(?:asked|offered|chosen|selected|hired|appointed|given (?:it|the role) to|gone with|went with) someone else\b|\bsomeone else (?:to take|for the|for this)\b",
     ), 0.9, unless=(r"\b(?:once|when|after|until|before|if)\b",), name="position filled"),
     Rule("rejection", "en", (
         r"(?:\bnot|n't) (?:been )?(?:selected|shortlisted|chosen|successful)\b",
@@ -242,6 +244,7 @@ RULES: list[Rule] = [
         r"\bkandidat lain yang (?:lebih |paling )?(?:sesuai|cocok|tepat|memenuhi)",
         r"\blamaran (?:anda|saudara|saudari|kamu) (?:tidak|belum) (?:dapat|berhasil|lolos|kami proses|kami lanjutkan|terpilih)",
         r"\bbelum berjodoh\b",
+        r"\b(?:memutuskan|putuskan|decided) untuk (?:tidak|not|belum) (?:melanjutkan|lanjut|proceed|memproses|meneruskan)",
         r"\b(?:posisi|lowongan|formasi)(?: ini| tersebut| yang anda lamar)? (?:telah|sudah) (?:terisi|ditutup|diisi|dibatalkan)",
     ), 0.92, unless=(_COND_ID, r"\b(?:jika|apabila|bila|kalau) (?:anda )?(?:tidak|belum)\b", r"\bkarena\b[^\n]*\bbelum\b", r"\bsebelum\b", r"\bselama\b"),
         name="belum dapat melanjutkan"),
@@ -291,7 +294,7 @@ RULES: list[Rule] = [
         r"\b(?:contact|ring|call|email|write to|ping|chase|nudge|drop|reach out to|follow up with|check (?:in|back) with|remind(?:er)?)\b[^\n]{0,60}\bif (?:you |u )?(?:still )?(?:haven't heard|have not heard|don't hear|do not hear|didn't hear|havent heard|dont hear|not heard|'ve heard nothing)",
     ), 0.95, name="follow up if you haven't heard"),
     Rule("checkin_request", "en", (
-        r"(?:(?m:^)|\b(?:please|can you|could you|would you|do|just|so|then|and|you can|feel free to|you're welcome to|you are welcome to)\b) ?(?:please )?"
+        r"(?:(?m:^)|\b(?:please|kindly|can you|could you|would you|do|just|so|then|and|you can|you may|feel free to|you're welcome to|you are welcome to)\b) ?(?:please |kindly )?"
         r"(?:follow up with me|follow up|check in with me|check back(?: in)? with me|check back|touch base with me|ping me|nudge me|give me a nudge|chase me|ring me|call me|email me|"
         r"drop me a (?:line|note|message|email)|reach (?:back )?out(?: to me)?(?: again)?|get (?:back )?in touch(?: with me)?|contact (?:me|us)(?: for an update)?|give me a (?:call|ring|shout|buzz|bell|tinkle)|remind me|send me a reminder)\b",
     ), 0.45, unless=(_QUESTIONS, r"\bwith any\b", r"\bif you (?:need|want|would like|have|'d like|are)\b", r"\bbeforehand\b", r"\bto (?:discuss|talk|arrange|confirm|run through)\b"),
@@ -374,6 +377,7 @@ RULES: list[Rule] = [
         r"\bwhen (?:would|are|will) you (?:be )?(?:available|free)\b",
         r"\b(?:select|choose|pick|book|grab|reserve|suggest|propose) (?:a|one|your|the|an|any)? ?(?:[\w-]+ )?(?:time|slot|timeslot|time slot|date|day) (?:that|which|for|from|below|to|on)\b",
         r"calendly\.com|\bscheduling link\b|\bbook a (?:time|slot)\b",
+        r"\b(?:indicate|let me know|tell me|confirm) (?:your )?(?:preference|preferred (?:time|slot|date|option)|which (?:of these |slot|time|date|option))",
         r"\b(?:will|'ll) (?:be )?(?:reach(?:ing)? out|contact(?:ing)? you|in touch|email(?:ing)? you) [^\n]{0,40}\bto (?:schedule|arrange|set up|book|coordinate)",
         r"\b(?:phone|video|technical|tech|virtual|panel|zoom|teams|google meet|onsite|on-site) (?:interview|screen)\b[^\n]{0,40}\b(?:is scheduled|is confirmed|is booked|will be on|is on|is at)\b",
     ), 0.85, unless=(r"\bthank(?:s| you) for (?:attending|coming|your time|taking the time to (?:meet|speak|interview)|completing)", _COND_SCREEN,
@@ -421,7 +425,7 @@ RULES: list[Rule] = [
     Rule("assessment", "en", (
         r"\b(?:complete|take|finish|submit|start|begin|attempt|undertake|sit|access|do) (?:the |an |our |a |this |your |these |two |three |some |following |short |brief |required |attached )*"
         r"(?:[\w-]+ ){0,3}?(?:assessments?|tests?|challenges?|exercises?|questionnaires?|assignments?|quiz(?:zes)?|screening questions|case study|take-home|homework|evaluation)\b",
-        r"\b(?:online|coding|technical|skills?|aptitude|cognitive|psychometric|personality|numerical|verbal|logical|pre-employment|take-home|take home|programming|written) "
+        r"\b(?:online|coding|technical|tech|skills?|aptitude|cognitive|psychometric|personality|numerical|verbal|logical|pre-employment|take-home|take home|programming|written) "
         r"(?:assessment|test|challenge|exercise|assignment|task)\b",
         r"\b(?:hackerrank|codility|codesignal|coderbyte|testgorilla|hirevue|devskiller|testdome|mettl|criteria corp|pymetrics|harver|codingame|vervoe|canditech)\b",
         r"\b(?:one-way|recorded|asynchronous|on-demand) video (?:interview|assessment)",
@@ -473,6 +477,9 @@ RULES: list[Rule] = [
         r"\bthank(?:s| you) for (?:submitting|sending) (?:your|an|us your) (?:application|cv|resume)",
         r"\byour (?:application|cv|resume)(?: for [^\n]{0,60}?)? (?:is in|came through|has come through|has been (?:sent|forwarded|passed) to)\b",
         r"\b(?:submitted|received) successfully\b|\bsuccessfully (?:submitted|received|applied)\b",
+        r"\b(?:got|received|have received|are in receipt of|in receipt of) (?:your|ur|the) (?:cv|resume|application|documents|details|cover letter|portfolio)\b",
+        r"\backnowledge (?:receipt|that we (?:are in receipt|have received))|\b(?:profile|cv|resume|application) has been (?:forwarded|passed|shared) (?:on )?to\b",
+        r"\b(?:entry|registration|submission) (?:completed|complete|received|confirmed)\b",
         r"\b(?:application|status)(?: status)?: ?(?:in review|under review|received|submitted)\b",
     ), 0.92, unless=(r"\bif you (?:have )?(?:applied|submitted)\b",), name="we received your application"),
     Rule("application_received", "en", (
@@ -529,6 +536,7 @@ RULES: list[Rule] = [
         r"\b(?:you(?:'ll| will| should| can expect to| can expect| may expect)|expect to) (?:hear|receive|get|an update|a decision|news|an answer|a response)\b",
         r"\b(?:we|i)(?:'ll| will| expect to| hope to| aim to| plan to| are going to)? (?:notify|inform|contact|update|tell|call|write to|email|let) (?:you|everyone|all (?:candidates|finalists|applicants)|each candidate|every candidate)\b",
         r"\b(?:a |the |our |final |hiring )?(?:decision|outcome|results?) (?:is |are |will be |should be )?(?:expected|due|made|reached|taken|ready|available|shared|communicated|announced)",
+        r"(?:'ll|\bwill|\bshall) (?:make|reach|finali[sz]e|confirm|announce|communicate|share) (?:a |the |our |their |its |any |his |her )?(?:final )?(?:decision|selection|outcome|results?|shortlist)\b",
         r"(?:'ll|\bwill|\bshall) (?:be in touch|get back to you|contact you|reach out(?: to you)?|follow up with you|circle back|come back to you|let you know|update you|revert|"
         r"be contacting you|be reaching out|be getting back|email you|write to you|call you)\b",
     ), 0.7, unless=(_COND_ACK, _QUESTIONS, r"\b(?:please|feel free|do not hesitate|don't hesitate)\b",
@@ -542,6 +550,8 @@ RULES: list[Rule] = [
         r"\bhasil(?:nya)?(?: seleksi| wawancara| akhir| keputusan| tes)? akan (?:kami )?(?:informasikan|sampaikan|umumkan|kabarkan|kirimkan|diinformasikan|disampaikan|diumumkan|keluar)",
         r"\bkeputusan (?:akhir )?(?:akan )?(?:kami )?(?:ambil|sampaikan|umumkan|informasikan|keluar|diambil|disampaikan|diumumkan)",
         r"\b(?:kami|saya) kabari\b|\bkabar (?:selanjutnya|lebih lanjut|berikutnya)\b",
+        r"\bditunggu (?:saja |aja )?(?:kabar|info|informasi)(?:nya)?\b",
+        r"\b(?:informasi|kabar|hasil|pengumuman)\b[^\n]{0,50}\bakan (?:kami )?(?:disampaikan|diinformasikan|dikirim(?:kan)?|diumumkan|diberitahukan|dikabarkan)",
     ), 0.7, unless=(_COND_ID, r"\bbelum\b", r"\bpertanyaan\b", r"\bsilakan\b"),
         dated_label="decision_timeline", dated_weight=0.86, name="akan kami kabari"),
     Rule("decision_timeline", "*", (
@@ -577,6 +587,7 @@ RULES: list[Rule] = [
         r"\b(?:isn't|is not|not yet|hasn't been|has not been) (?:yet )?(?:settled|finali[sz]ed|decided|confirmed)\b",
         r"\b(?:has|have) not (?:yet )?(?:concluded|finished|completed|reached) (?:its|their|our|the)\b",
         r"\bremains? under (?:active |careful )?(?:consideration|review)\b",
+        r"\bstill (?:thinking|deciding|weighing|mulling|figuring)\b|\b(?:don't|do not|didn't|haven't) (?:decide|know|have an answer) yet\b|\bnot decided yet\b",
         r"\buntil\b[^\n]{0,60}(?:cannot|can't|unable to|won't be able to|not able to) (?:make|commit|decide|confirm|give|offer)",
     ), 0.85, unless=(r"\bif you (?:are|have|need|'re)\b",), name="still interviewing"),
     Rule("still_deciding", "id", (
