@@ -141,3 +141,17 @@ def test_command_and_every_option_have_help():
 def test_command_is_listed_in_the_group_help():
     result = CliRunner().invoke(cli, ["--help"])
     assert "when" in result.output
+
+
+def test_the_offset_of_ref_orders_ambiguous_numeric_dates():
+    text = "Your test is on 05/04/2026."
+    jakarta = run("--json", "--ref", "2026-01-10T09:00:00+07:00", text)
+    new_york = run("--json", "--ref", "2026-01-10T09:00:00-05:00", text)
+    assert [o["date"] for o in json_lines(jakarta.output)] == ["2026-04-05"]
+    assert [o["date"] for o in json_lines(new_york.output)] == ["2026-05-04"]
+
+
+def test_a_following_day_counts_from_the_day_named_before_it():
+    result = run("--json", "--ref", REF, "The onsite is on Wednesday; we decide the following day.")
+    assert [(o["text"], o["date"]) for o in json_lines(result.output)] == [
+        ("Wednesday", "2025-02-05"), ("the following day", "2025-02-06")]

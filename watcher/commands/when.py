@@ -73,7 +73,9 @@ def _batch_line(line: str, default_ref) -> dict:
 @click.command("when")
 @click.option("--ref", "ref_text", metavar="ISO8601",
               help=f"The moment the text was written, usually the email's Date header, with its "
-                   f"UTC offset (e.g. {REF_FORM}). Phrases are read on that offset's calendar.")
+                   f"UTC offset (e.g. {REF_FORM}). Phrases are read on that offset's calendar; "
+                   f"the offset also orders ambiguous numeric dates (05/04: month first in the "
+                   f"Americas and, for English text, when no offset is given).")
 @click.option("--json", "as_json", is_flag=True,
               help='Print one JSON object per date found: {"text", "date", "kind", "time"}.')
 @click.option("--batch", type=click.File("r", encoding="utf-8"), metavar="FILE",
