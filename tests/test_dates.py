@@ -517,3 +517,26 @@ def test_anchor_stops_at_a_paragraph_break():
 def test_recruiter_mail_phrases(text, span, day):
     (mention,) = find_dates(text, at(WED))
     assert (mention.text, str(mention.date)) == (span, day)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the end of a named day is that day
+    ("Please respond by COB Friday.", [("by COB Friday", "2025-10-03", "by")]),
+    ("Please respond by EOD tomorrow.", [("by EOD tomorrow", "2025-10-02", "by")]),
+    ("Kindly revert by tomorrow EOD.", [("by tomorrow EOD", "2025-10-02", "by")]),
+    ("Send it by end of day Friday, please.", [("by end of day Friday", "2025-10-03", "by")]),
+    ("Please reply by end of day.", [("by end of day", "2025-10-01", "by")]),
+    # the end of the week after next is its Friday
+    ("We aim to reply by the end of the week after next.",
+     [("by the end of the week after next", "2025-10-17", "by")]),
+    # a deadline label with words before its colon
+    ("Deadline pengumpulan berkas: Jumat, 10 Okt 2025.", [("Jumat, 10 Okt 2025", "2025-10-10", "by")]),
+    # pairs of days
+    ("Can you do the 14th or 15th?", [("the 14th", "2025-10-14", "day"), ("15th", "2025-10-15", "day")]),
+    ("The 2nd and 3rd round happen later.", []),
+    # a duration counted from an event is no date
+    ("Kami akan menghubungi Anda paling lambat 2 minggu setelah wawancara.", []),
+    ("We decide within 3 days following the interview.", []),
+])
+def test_day_ends_pairs_and_event_durations(text, expected):
+    assert [(m.text, str(m.date), m.kind) for m in find_dates(text, at(WED))] == expected

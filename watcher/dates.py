@@ -211,6 +211,10 @@ _NUM_RANGE = (rf"(?P<n>{_NUM})(?:\s*(?:-|–|—|to|or|atau|sampai|hingga|s\.?/?
 _TIME = (r"(?P<h>[01]?\d|2[0-3])(?:(?P<sep>[:.])(?P<mi>[0-5]\d))?\s*"
          r"(?P<ap>a\.?\s?m\.?|p\.?\s?m\.?)?(?![\w])")
 _TIME_WORDS = r"(?:at|@|from|around|pukul|pkl\.?|jam)"
+# "the 2nd and 3rd round": a pair of ordinals before a noun counts rounds, not days.
+_PAIRED_ORDINAL_NOUN = (r"\s*(?:or|and|to|-|–|/)\s*(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\s+(?!(?:at|of"
+                        r"|or|and|to|until|till|from|morning|afternoon|evening|pukul|jam|if|works?"
+                        r"|would|could|is)\b)[a-z]")
 # "in approximately two weeks": an estimate, read as the amount it names.
 _APPROX = (r"(?:(?:approximately|approx\.?|about|around|roughly|some|sekitar|kurang\s+lebih"
            r"|kira-kira|kurang\s+dari|less\s+than)\s+)?")
@@ -971,9 +975,9 @@ def _rules() -> list[tuple[str, re.Pattern, Resolver]]:
         ("weekday count", rf"""\b(?P<in>in\s+)?(?P<n>{_NUM})\s+(?P<wd>(?:monday|tuesday|wednesday|thursday
                         |friday|saturday|sunday)s?)(?P<dir>\s+(?:from\s+(?:now|today)|away|later|after))?\b""",
          _weekday_count),
-        ("end of week", r"""\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?week
+        ("end of week", r"""\b(?:(?:the\s+)?end\s+of\s+the\s+week\s+after\s+next
+                        |(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?week
                         |(?:the\s+)?end\s+of\s+(?:the\s+)?(?:next|following|coming)\s+week
-                        |(?:the\s+)?end\s+of\s+the\s+week\s+after\s+next
                         |akhir\s+(?:minggu|pekan)(?:\s+(?:ini|depan))?
                         |(?:this|the|next)\s+weekend)\b""", _end_of_week),
         ("end of month", rf"""\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:month|year)
@@ -989,7 +993,8 @@ def _rules() -> list[tuple[str, re.Pattern, Resolver]]:
                         |days?|weeks?|months?|years?|hours?|hrs|fortnights?|hari|minggu|pekan|bulan|tahun|jam)
                         (?:\s*(?:'s|’s)?\s+time|\s+from\s+(?:now|today)|\s+lagi|\s+ke\s*depan
                         |\s+dari\s+sekarang|{_OF_THIS_EMAIL})?\b
-                        (?!\s+(?:of|experience|pengalaman|ago|before|after|from|yang\s+lalu|lalu)\b)""", _duration),
+                        (?!\s+(?:of|experience|pengalaman|ago|before|after|from|since|following|yang\s+lalu|lalu
+                        |setelah|sesudah|sebelum|sejak|dari)\b)""", _duration),
         ("duration after", rf"""\b{_NUM_RANGE}\s*
                         (?P<unit>(?:business|working|work)\s+days?|hari\s+kerja|x\s*24\s*jam
                         |days?|weeks?|months?|years?|hours?|fortnights?|hari|minggu|pekan|bulan|tahun|jam)
@@ -1046,12 +1051,19 @@ def _rules() -> list[tuple[str, re.Pattern, Resolver]]:
                         |{_ORD_WORD}(?=\s+of\s+(?:this|next|last|previous|the\s+following)\s+month))
                         (?:\s+(?:of\s+)?(?P<which>this|next|last|previous|following)\s+month
                         |(?=\s*(?:[.!?;,:)]|$)|\s+(?:at|or|and|to|until|till|through|from|between
-                        |morning|afternoon|evening|pukul|jam|@|if|works?|would|could|is)\b))
+                        |morning|afternoon|evening|pukul|jam|@|if|works?|would|could|is)\b)
+                        (?!{_PAIRED_ORDINAL_NOUN}))
                         |\b(?P<d3>\d{{1,2}}(?:st|nd|rd|th)|{_ORD_WORD})\s+of\s+(?:the\s+)?
                         (?P<which3>this|next|last|previous|following)\s+month
                         |\b(?:tanggal|tgl\.?)\s*(?P<d2>\d{{1,2}})(?:\s+bulan\s+(?P<which2>ini|depan)
                         |\s+(?P<past>kemarin|lalu))?)
                         (?![\w/:-]|\.\d)(?!\s*(?:{_alternation(MONTHS)})\b)""", None),
+        # "the 14th or 15th": the second day of a pair takes the first one's standing.
+        ("second day of a pair", rf"""(?P<ctx>\b(?:on\s+)?the\s+\d{{1,2}}(?:st|nd|rd|th)\s*(?:or|and|to|-|–|/)\s*
+                        (?:the\s+)?)(?P<d>\d{{1,2}}(?:st|nd|rd|th))(?![\w/:-]|\.\d)
+                        (?=\s*(?:[.!?;,:)]|$)|\s+(?:at|or|and|to|until|till|from|morning|afternoon
+                        |evening|pukul|jam|@|if|works?|would|could|is)\b)
+                        (?!\s*(?:of\s+)?(?:{_alternation(MONTHS)})\b)""", _day_of_month),
         # "Let's meet on the 27." / "for the second": a bare day number only right after a
         # preposition and right before the end of the clause, so "the 3 candidates" is no date.
         ("day at clause end", rf"""(?P<ctx>\b(?:on|for|by|until|till)\s+)(?:the\s+)?
@@ -1094,6 +1106,7 @@ _NEEDS = {
     "iso date in a name": r"\d-\d\d-\d",
     "weekday and day": _WEEKDAY_WORDS,
     "day of month": r"\d(?:st|nd|rd|th)\b|tanggal|tgl|\bmonth\b",
+    "second day of a pair": r"\d(?:st|nd|rd|th)\s*(?:or|and|to|-|–|/)",
     "nth weekday": _WEEKDAY_WORDS,
     "context day": r"(?:next|following)\s+day|day\s+(?:after|before)|keesokan|harinya|berikutnya"
                    r"|sehari\s+se|H\s?[-−–+]\s?\d",
@@ -1154,6 +1167,7 @@ _DEADLINE_BEFORE = re.compile(
 _DEADLINE_LABEL = re.compile(
     r"""(?:\b(?:deadline|due\s+date|closing\s+date|batas\s+waktu(?:nya)?|tenggat(?:\s+waktu)?)
         (?:\s+is)?\s*:?\s*
+        |\b(?:deadline|batas\s+waktu|tenggat)(?:\s+[^\s:.,;!?]+){1,3}\s*:\s*
         |\b(?:by|until|till|before|no\s+later\s+than|paling\s+lambat|sebelum|hingga|sampai)\s+
         (?:(?:at|pukul|jam)\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,5}\s+)?
         (?:,\s*)?(?:on\s+|pada\s+)?)(?:(?:the|on|pada|tanggal|tgl\.?)\s+)*$""",
@@ -1284,6 +1298,7 @@ def find_dates(text: str, ref: _dt.datetime) -> list[DateMention]:
     found = [f for f in chosen if (f.day, f.kind) != VAGUE and f.day is not None]
     found += [_Found(*hit, rule="dateparser") for hit in _dateparser_hits(text, ref, taken)]
     found.sort(key=lambda f: f.start)
+    found = _join_end_of_day(text, found)
     found = _join_week_and_weekday(text, ctx, found)
     found = _share_year(text, found)
     found = [f for i, f in enumerate(found) if not _qualifies_previous(text, found[:i], f)]
@@ -1313,6 +1328,31 @@ def _qualifies_previous(text: str, earlier: list[_Found], item: _Found) -> bool:
     word = text[item.start:item.end].lower()
     gap = text[earlier[-1].end:item.start]
     return word in ("kemarin", "hari ini") and re.fullmatch(r"[\s)\]]*", gap) is not None
+
+
+_END_OF_DAY = re.compile(r"(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+)?day|eod|cob",
+                         re.IGNORECASE)
+_EOD_THEN_DAY = re.compile(r"[\s,]*(?:on\s+)?", re.IGNORECASE)
+_DAY_THEN_EOD = re.compile(r"\s*,?\s*(?:at\s+|by\s+)?", re.IGNORECASE)
+
+
+def _join_end_of_day(text: str, found: list[_Found]) -> list[_Found]:
+    """'by COB Friday', 'tomorrow EOD': the end of that day, one mention of that day."""
+    joined: list[_Found] = []
+    for item in found:
+        previous = joined[-1] if joined else None
+        if previous and previous.rule == "relative day" and _END_OF_DAY.fullmatch(
+                text, previous.start, previous.end) and _EOD_THEN_DAY.fullmatch(
+                text, previous.end, item.start):
+            joined[-1] = _Found(previous.start, item.end, item.day, item.kind, item.rule)
+            continue
+        if previous and item.rule == "relative day" and _END_OF_DAY.fullmatch(
+                text, item.start, item.end) and _DAY_THEN_EOD.fullmatch(
+                text, previous.end, item.start):
+            previous.end = item.end
+            continue
+        joined.append(item)
+    return joined
 
 
 def _join_week_and_weekday(text: str, ctx: _Context, found: list[_Found]) -> list[_Found]:
