@@ -46,6 +46,9 @@ Conventions (DESIGN.md, LABELS.md, the Recognizers-Text specs):
   day, except "H-1" (the day before an event), which then gives nothing. "the day before
   Friday", "sehari sebelum tanggal 12", "2 days before 10 October" count from the day named.
 - "two Sundays from now", "in three Fridays": the n-th such day after the reference day.
+- "by COB Friday", "tomorrow EOD": one mention, of that day. "the 14th or 15th": both days.
+- A duration counted from an event ("2 minggu setelah wawancara", "within 3 days of the
+  interview") gives nothing; one counted from the email ("of this email") is read.
 - Short weekdays stand alone when they are no other word: "tues", "thurs", "Fri", "Wed.";
   "Mon"/"Wed" capitalised or after "on"/"by"; "Sat"/"Sun" never alone.
 - How dates are written: "on 4.22" (English, a dotted month and day that cannot be a clock
