@@ -18,6 +18,12 @@ Recognizers-Text selection, the "single-date" cases:
   the reference day (the resolver's own convention, and the one recruiter mail needs);
 - an (input, reference day) pair seen in an earlier file is not counted twice.
 
+The specs' reference times carry no UTC offset, so the resolver reads them as "zone unknown":
+an ambiguous numeric date in English is then month first, as in the specs (en-US). Gold values
+the resolver deliberately differs from (vague "a few days ago", story-telling "2 years 21 days
+later", "the day" / "my day" read as today, "Monday 21" four days after the 21st read as nine
+months ahead) stay counted as misses.
+
 A case is right when the set of days found in the sentence equals {gold}: a missed date, a
 wrong date, or an extra false date all count as wrong. The same rule scores dateparser
 (`search_dates` with languages en+id, RELATIVE_BASE = the reference time,

@@ -419,7 +419,8 @@ def test_durations_counted_from_something_else_give_nothing(text):
 
 @pytest.mark.parametrize("text,ref,expected", [
     ("I'll be back on 4.22.", "2025-11-07T09:00:00-05:00", [("4.22", "2026-04-22")]),
-    ("The move happens in 6.15, hopefully.", "2025-11-07T09:00:00", [("6.15", "2026-06-15")]),
+    ("The move happens by 6.15, hopefully.", "2025-11-07T09:00:00", [("by 6.15", "2026-06-15")]),
+    ("The service is written in 3.13.", "2025-11-07T09:00:00", []),  # a version
     ("Rapat dimulai pada 9.30.", WED, []),  # Indonesian: a clock time
     ("We talked on 08/12,2015 about it.", "2016-11-07T00:00:00", [("08/12,2015", "2015-08-12")]),
     ("Started 8/12,15 and left.", "2016-11-07T00:00:00", [("8/12,15", "2015-08-12")]),

@@ -1037,8 +1037,9 @@ def _rules() -> list[tuple[str, re.Pattern, Resolver]]:
                         (?:(?P=s)(?P<c>\d{{4}}|\d{{1,2}})|,(?P<c2>\d{{2}}|\d{{4}})|,\s(?P<c3>\d{{4}}))?
                         (?![\w/]|[.:,-]\d)""", _numeric_date),
         # "on 4.22": a dotted month and day in English, when the day cannot be a month (a clock
-        # time is written "at 4.22"; "on 4.22 points" goes on and is no date).
-        ("dotted month day", r"""(?P<ctx>\b(?:on|in|by|until|till|before)\s+)(?P<a>\d{1,2})\.(?P<b>\d{2})
+        # time is written "at 4.22"; "on 4.22 points" goes on and is no date; "written in 3.13"
+        # is a version, so "in" is no cue).
+        ("dotted month day", r"""(?P<ctx>\b(?:on|by|until|till|before)\s+)(?P<a>\d{1,2})\.(?P<b>\d{2})
                         (?=\s*(?:[!?;,)]|\.(?!\d)|$))""", _dotted_month_day),
         # "sales_report-2002-10-09.xlsx": a full ISO date also inside a name.
         ("iso date in a name", r"""(?<![\d./:])(?<!\d-)(?P<y>(?:19|20)\d\d)-(?P<mo>0[1-9]|1[0-2])
