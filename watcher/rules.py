@@ -173,6 +173,7 @@ _COND_ID = (
 _COND_ACK = (
     r"\b(?:if|should|once|when|in case|in the event)\b[^\n]{0,90}\b(?:match(?:es)?|fit|fits|suit(?:s|able)?|align|shortlist(?:ed)?|"
     r"selected|successful|qualif\w*|meets? (?:our|the|your)|looks? like a)\b"
+    r"|\b(?:if|in the event|should)\b (?:that )?(?:we|they|the team|the hiring team|the hiring manager|he|she|the client|[a-z]+ from our team)\b[^\n]{0,30}\b(?:wish|want|would like|'d like|decides?|likes?) (?:to\b|what)"
 )
 # ... and of any next step ("if the client would like to take things further").
 _COND_SCREEN = (
@@ -180,6 +181,7 @@ _COND_SCREEN = (
     r"selected|successful|qualif\w*|meets? (?:our|the|your)|looks? like a)\b"
     r"|\bif\b[^\n]{0,40}\b(?:would like|'d like|decides?|wants?|wish(?:es)?|chooses?) to\b"
     r"|\bif\b[^\n]{0,40}\b(?:take (?:things|it|you|this) further|move forward|moving forward|progress|proceed|interested)\b"
+    r"|\bif\b[^\n]{0,40}\b(?:likes?|like what|remains? open|still open|opens? up|becomes? available)\b"
 )
 _CONTACT_EN = (
     r"\b(?:contact(?:ed)?|in touch|reach(?:ing)? out|hear|get back|call|invite|be notified|notify|let you know)\b"
@@ -189,7 +191,7 @@ _CONTACT_ID = r"\b(?:hubungi|dihubungi|menghubungi|kabar|undang|diundang|dikabar
 RULES: list[Rule] = [
     # ---- rejection -----------------------------------------------------------------------------
     Rule("rejection", "en", (
-        r"(?:\bnot|n't|unable to|no longer) (?:be )?(?:able to )?(?:mov|proceed|progress|advanc|continu|pursu|tak|go|consider)\w* "
+        r"(?:\bnot|n't|unable to|no longer) (?:to )?(?:be )?(?:able to )?(?:mov|proceed|progress|advanc|continu|pursu|tak|go|consider)\w* "
         r"(?:forward |ahead |further )?(?:with |in )?(?:your (?:application|candidacy|profile|cv|resume|submission)|you\b(?! (?:through|to the next)))",
         r"\bdecided to (?:move|go|proceed|continue|pursue|progress)\w* (?:forward |ahead )?(?:with )?(?:other|another|a different|different|more|the other|candidates|applicants)",
         r"\b(?:mov|proceed|go|continu|progress)\w* (?:forward |ahead )?with (?:other|another|a different|candidates whose|the candidates? (?:whose|who|that))",
@@ -200,7 +202,8 @@ RULES: list[Rule] = [
         r"\b(?:selected|chosen|hired|identified|found|decided on|gone with|went with|extended an offer to|offered the (?:role|position) to) "
         r"(?:another|a different|a more|an(?:other)? internal|the other|other|a|an) (?:\w+ )?(?:candidate|applicant|person|individual)",
         r"\b(?:go|going|gone|went) (?:in|with) a different direction",
-        r"\b(?:we|i|the team)(?: have|'ve)? (?:decided|chosen|elected) not to (?:proceed|move|progress|continue|pursue|invite|offer)",
+        r"\b(?:decided|chosen|elected|determined) not to (?:proceed|move|progress|continue|pursue|invite|offer|take|advance|go ahead)",
+        r"\b(?:selection|choice|decision|hire|offer)\b[^\n]{0,40}\bwith (?:a different|another|other|a more) (?:\w+ )?(?:candidate|applicant|person)",
         r"\bno longer (?:be )?(?:considering|considered|under consideration|being considered|in consideration)",
         r"\b(?:went|gone|go|going|gone with) (?:another|a different|other) (?:way|direction|candidate|person|route)",
         r"\b(?:your (?:application|candidacy|cv|profile)|you) (?:will not|won't|isn't|is not|are not|aren't|will no longer) (?:be )?(?:progress|proceed|mov|go|advanc|tak|continu)\w*",
@@ -261,7 +264,7 @@ RULES: list[Rule] = [
         r"\b(?:want|wants|like|love|going|pleased|happy|delighted|able|ready) to (?:formally )?offer you\b",
         r"\b(?:revised|formal|written|updated|official|final) offer (?:is|has been|will be)\b|\boffer (?:doc|document|pack|paperwork)\b",
         r"\b(?:offer|package) (?:is |will be |remains )?(?:valid|open) (?:until|through|for)\b|\boffer (?:expires|deadline)\b",
-    ), 0.96, unless=(r"\binterview\b",), name="offer you the position"),
+    ), 0.96, unless=(r"\binterview\b", r"\b(?:probably|might|may|could|if|then we'll|then we will|eventually)\b"), name="offer you the position"),
     Rule("offer", "*", (
         r"\boffer of employment\b|\bemployment offer\b|\boffer letter\b|\b(?:formal|written|verbal|conditional|job) offer\b(?!s)",
         r"\b(?:accept|sign|review|countersign|consider)(?:ing)? (?:the|this|our|your|my) (?:formal |written )?offer\b",
@@ -297,7 +300,8 @@ RULES: list[Rule] = [
         r"(?:(?m:^)|\b(?:please|kindly|can you|could you|would you|do|just|so|then|and|you can|you may|feel free to|you're welcome to|you are welcome to)\b) ?(?:please |kindly )?"
         r"(?:follow up with me|follow up|check in with me|check back(?: in)? with me|check back|touch base with me|ping me|nudge me|give me a nudge|chase me|ring me|call me|email me|"
         r"drop me a (?:line|note|message|email)|reach (?:back )?out(?: to me)?(?: again)?|get (?:back )?in touch(?: with me)?|contact (?:me|us)(?: for an update)?|give me a (?:call|ring|shout|buzz|bell|tinkle)|remind me|send me a reminder)\b",
-    ), 0.45, unless=(_QUESTIONS, r"\bwith any\b", r"\bif you (?:need|want|would like|have|'d like|are)\b", r"\bbeforehand\b", r"\bto (?:discuss|talk|arrange|confirm|run through)\b"),
+    ), 0.45, unless=(_QUESTIONS, r"\bwith any\b", r"\bif you (?:need|want|would like|have|'d like|are)\b", r"\bbeforehand\b", r"\bto (?:discuss|talk|arrange|confirm|run through)\b",
+                     r"\b(?:frequently|regularly|periodically|career|careers|openings|opportunities|website|portal|profile)\b"),
         dated_label="checkin_request", dated_weight=0.9, name="ping me on Tuesday"),
     Rule("checkin_request", "en", (
         r"\b(?:please|do|feel free to|don't hesitate to|do not hesitate to|you're welcome to|you are welcome to|you can|you may|by all means|"
@@ -332,6 +336,7 @@ RULES: list[Rule] = [
         r"\b(?:unsolicited|informal|confidential|speculative) approach\b",
         r"\bsuggested (?:i|that i) (?:get in touch|contact you|reach out|write)|\byour name (?:was|came up|has been|has come up) (?:mentioned|passed|suggested|up)",
         r"\b(?:made|makes) me think of you\b|\bimmediately thought of you\b",
+        r"\b(?:identified|noticed|found) your (?:profile|resume|cv|background|qualifications)\b[^\n]{0,80}\b(?:consistent|match|fit|opening|opportunit|role|position|speak|chat|talk)",
         r"\bthought of you\b|\bthought you (?:might|may|could|would) be (?:a (?:great|good|strong) fit|interested)",
         r"\b(?:are you|would you be|might you be) (?:currently )?(?:open|interested|looking)[^\n]{0,40}\b(?:new |other |exploring |hearing about |a )?(?:opportunit|roles?|positions?|move|change)",
     ), 0.9, unless=(_APPLIED,), name="came across your profile"),
@@ -359,7 +364,7 @@ RULES: list[Rule] = [
     ), 0.55, unless=(r"\blamaran (?:anda|kamu)\b", r"\bmelamar\b", _COND_ID), name="klien kami"),
     Rule("interview_invite", "en", (
         r"\binvit(?:e|es|ing|ed) you (?:to|for) (?:a|an|the|our|your|come|join|meet|speak)?\s?(?:[\w-]+ ){0,4}?(?:interview|conversation|call|chat|meeting|screen|onsite|on-site|"
-        r"visit|discussion|assessment (?:centre|center|day)|panel|video call|zoom|teams call|coffee)",
+        r"(?:site|office|campus|onsite) visit|discussion|assessment (?:centre|center|day)|panel|video call|zoom|teams call|coffee)",
         r"\binterview (?:is|has been|was|is now|have been|will be) (?:confirmed|scheduled|booked|rescheduled|moved|arranged|set|planned)\b",
         r"\b(?:confirm(?:ing)?|confirmed|reschedul\w+|schedul(?:e|ed|ing)|book(?:ed|ing)?|arrang(?:e|ed|ing)|set(?:ting)? up|line up) "
         r"(?:your|the|an|our|a|a time for your|a time for the|some time for)\s?(?:[\w-]+ ){0,3}?(?:interview|call|screen|meeting|onsite|on-site|chat|conversation)",
@@ -378,6 +383,14 @@ RULES: list[Rule] = [
         r"\b(?:select|choose|pick|book|grab|reserve|suggest|propose) (?:a|one|your|the|an|any)? ?(?:[\w-]+ )?(?:time|slot|timeslot|time slot|date|day) (?:that|which|for|from|below|to|on)\b",
         r"calendly\.com|\bscheduling link\b|\bbook a (?:time|slot)\b",
         r"\b(?:indicate|let me know|tell me|confirm) (?:your )?(?:preference|preferred (?:time|slot|date|option)|which (?:of these |slot|time|date|option))",
+        r"\b(?:i'll|i will|we'll|we will|he'll|he will|she'll|she will|they'll|they will) (?:give you a (?:call|ring)|call you|ring you|phone you|dial you) (?:then|at|on|via|tomorrow|today|this|next|\[)",
+        r"\b(?:works for (?:me|us)|let's (?:do|schedule|say|book|lock in|go with))\b",
+        r"\bsend (?:you )?(?:and [^\n]{0,30})?(?:a |an )?(?:\w+ )?(?:calendar|outlook|teams|zoom|meeting) invit",
+        r"\b(?:do|would) you have (?:any |a (?:specific |good |convenient )?|some )?(?:availability|time|times|a few minutes|\d+ minutes)\b",
+        r"\b(?:if|whether) you (?:have|'d have|would have) (?:some |any )?(?:time|availability|a few minutes)\b",
+        r"\b(?:are you|would you be) (?:available|free) (?:for|to|on|at|tomorrow|today|this|next)\b",
+        r"\b(?:available|free) (?:times|slots|dates|time slots)\b|\bhow (?:about|does) [^\n]{0,30}(?:\[|\d|monday|tuesday|wednesday|thursday|friday|tomorrow|today|morning|afternoon)",
+        r"\bbooked (?:on|into|in|for)\b[^\n]{0,20}\b(?:calendar|diary|\[|\d|monday|tuesday|wednesday|thursday|friday)",
         r"\b(?:will|'ll) (?:be )?(?:reach(?:ing)? out|contact(?:ing)? you|in touch|email(?:ing)? you) [^\n]{0,40}\bto (?:schedule|arrange|set up|book|coordinate)",
         r"\b(?:phone|video|technical|tech|virtual|panel|zoom|teams|google meet|onsite|on-site) (?:interview|screen)\b[^\n]{0,40}\b(?:is scheduled|is confirmed|is booked|will be on|is on|is at)\b",
     ), 0.85, unless=(r"\bthank(?:s| you) for (?:attending|coming|your time|taking the time to (?:meet|speak|interview)|completing)", _COND_SCREEN,
@@ -396,12 +409,15 @@ RULES: list[Rule] = [
         r"zoom\.(?:us|example)|meet\.google|teams\.microsoft|\b(?:zoom|teams|meet) link\b|\bworks (?:perfectly|great|for (?:us|me))\b",
     ), 0.45, name="when: where:"),
     Rule("interview_invite", "*", (
-        r"^(?:fw: |fwd: )?(?:\[[^\]]*\] )?(?:interview (?:invitation|invite|request|confirmation|confirmed|scheduled|details|schedule|availability|update)|"
-        r"invitation (?:to|for) (?:an? )?interview|(?:phone|video|technical|onsite|on-site|final) interview|interview with\b|undangan (?:wawancara|interview)|jadwal (?:wawancara|interview))",
-    ), 0.8, unless=(r"\brekam", r"\brecorded\b", r"\bone-way\b", r"\bon-demand\b"), name="subject: interview"),
+        r"^(?:fw: |fwd: )?[^\n]{0,60}?\b(?:interview (?:invitation|invite|request|confirmation|confirmed|scheduled|details|schedule|availability|update)|"
+        r"invitation (?:to|for) (?:an? )?interview|(?:phone|telephone|video|technical|onsite|on-site|in person|in-person|final|first|second) interview|interview with\b|"
+        r"undangan (?:wawancara|interview)|jadwal (?:wawancara|interview))",
+    ), 0.8, unless=(r"\brekam", r"\brecorded\b", r"\bone-way\b", r"\bon-demand\b", r"\b(?:after|setelah|following|feedback|update|thank|thanks|terima kasih|"
+                    r"result|results|hasil|outcome|what happens|next steps|your interview with|received|completed|submitted|diterima)\b"), name="subject: interview"),
     Rule("interview_invite", "en", (
         r"\b(?:interview|call|meeting|chat)\b[^\n]{0,30}\b(?:on|at|for) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}(?::\d\d)? ?(?:am|pm))",
         r"\blook(?:ing)? forward to (?:meeting|speaking with|talking (?:to|with)|seeing|chatting with) you (?:on|at|next|this|tomorrow)\b",
+        r"\blook(?:ing)? forward to (?:having|hosting|welcoming|seeing|meeting) you (?:on-?site|onsite|in person|at our|here|for your interview)",
     ), 0.55, unless=(r"\bthank(?:s| you) for\b", r"\bafter\b", r"\bfollowing\b"), name="interview on a day"),
     Rule("interview_invite", "id", (
         r"\bmengundang (?:anda|saudara|saudari|kamu|bapak|ibu|mas|mbak)?\s?(?:untuk )?(?:mengikuti |hadir (?:dalam|pada|di) |melanjutkan ke )?(?:sesi |tahap |proses )?"
@@ -423,15 +439,24 @@ RULES: list[Rule] = [
     ), 0.75, name="lolos ke tahap wawancara"),
     # ---- assessment ----------------------------------------------------------------------------
     Rule("assessment", "en", (
-        r"\b(?:complete|take|finish|submit|start|begin|attempt|undertake|sit|access|do) (?:the |an |our |a |this |your |these |two |three |some |following |short |brief |required |attached )*"
+        r"\b(?:complete|take|finish|submit|start|begin|attempt|undertake|sit) (?:the |an |our |a |this |your |these |two |three |some |following |short |brief |required |attached )*"
         r"(?:[\w-]+ ){0,3}?(?:assessments?|tests?|challenges?|exercises?|questionnaires?|assignments?|quiz(?:zes)?|screening questions|case study|take-home|homework|evaluation)\b",
         r"\b(?:online|coding|technical|tech|skills?|aptitude|cognitive|psychometric|personality|numerical|verbal|logical|pre-employment|take-home|take home|programming|written) "
         r"(?:assessment|test|challenge|exercise|assignment|task)\b",
-        r"\b(?:hackerrank|codility|codesignal|coderbyte|testgorilla|hirevue|devskiller|testdome|mettl|criteria corp|pymetrics|harver|codingame|vervoe|canditech)\b",
         r"\b(?:one-way|recorded|asynchronous|on-demand) video (?:interview|assessment)",
     ), 0.9, unless=(r"\bthank(?:s| you) for (?:completing|taking|submitting|finishing|sending)", r"\byou (?:have )?(?:successfully )?(?:completed|submitted|finished|passed|did)\b",
                     r"\bresults?\b", r"\b(?:sudah|telah) (?:kami )?(?:terima|diterima)\b", r"\breceived\b", r"\bwebinar\b|\btips\b|\btrik\b"),
         dated_label="assessment", dated_weight=0.93, name="complete the assessment"),
+    Rule("assessment", "*", (
+        r"\b(?:hackerrank|codility|codesignal|coderbyte|testgorilla|hirevue|devskiller|testdome|mettl|criteria corp|pymetrics|harver|codingame|vervoe|canditech)\b",
+    ), 0.6, unless=(r"\bthank(?:s| you) for (?:completing|taking|submitting)", r"\bsolve more\b"), dated_label="assessment", dated_weight=0.8,
+        name="a test platform"),
+    Rule("assessment", "en", (
+        r"\b(?:love|like|want|ask|invite) (?:for )?you to (?:do|complete|take|try|work on|tackle|prepare)\b[^\n]{0,40}\b(?:exercise|assignment|task|test|challenge|case study|take-home|brief|assessment|presentation)",
+    ), 0.9, unless=(r"\bthank(?:s| you) for\b",), dated_label="assessment", dated_weight=0.93, name="we'd love you to do an exercise"),
+    Rule("assessment", "en", (
+        r"\b(?:a (?:couple|few) of |some |several )?(?:housekeeping|screening|pre-screening|qualifying|eligibility) questions\b",
+    ), 0.8, name="housekeeping questions"),
     Rule("assessment", "en", (
         r"\b(?:next (?:step|stage)|as (?:a|the) next step)\b[^\n]{0,80}\b(?:test|assessment|exercise|challenge|questionnaire|task|assignment|take-home|case study)",
         r"\b(?:here's|here is|attached is|i've attached|please find) (?:the |your |a |our )?(?:[\w-]+ )?(?:take-home|test|assessment|exercise|challenge|brief|task|assignment|case study)",
@@ -451,8 +476,8 @@ RULES: list[Rule] = [
     Rule("assessment", "en", (
         r"\b(?:answer|respond to|reply to|fill (?:out|in)|complete|return) (?:the |these |a few |some |our |following |below |short |brief |additional )*(?:[\w-]+ ){0,2}?(?:questions|questionnaire|form)\b",
         r"\b(?:additional|more|further) (?:application )?(?:information|details) (?:is |are )?(?:required|needed)\b",
-        r"\b(?:complete|update|finish|finali[sz]e) your (?:candidate )?(?:profile|application)\b[^\n]{0,40}\b(?:to|in order to|before|so)\b",
-    ), 0.8, unless=(r"\bif you have\b", _QUESTIONS + r"[^\n]{0,20}\b(?:about|regarding)\b", r"\bunsubscribe\b",
+        r"\b(?:complete|finish|finali[sz]e) your (?:candidate )?(?:profile|application)\b[^\n]{0,40}\b(?:to|in order to|before|so)\b",
+    ), 0.8, unless=(r"\bif you have\b", _QUESTIONS + r"[^\n]{0,20}\b(?:about|regarding)\b", r"\bunsubscribe\b", r"\bexpense|\breimburse|\btravel\b",
                     r"\bany (?:other |further )?questions\b", r"\bquestions you (?:may|might)\b", r"\b(?:glad|happy|pleased) to answer\b"), name="answer the questions"),
     Rule("assessment", "id", (
         r"\b(?:mengerjakan|menyelesaikan|mengikuti|mengisi|melengkapi|selesaikan|kerjakan|ikuti|isi|lengkapi) (?:\w+ ){0,3}?"
@@ -476,7 +501,8 @@ RULES: list[Rule] = [
         r"\byou(?: have|'ve)? successfully (?:submitted (?:an|your) application|applied (?:for|to))\b",
         r"\bthank(?:s| you) for (?:submitting|sending) (?:your|an|us your) (?:application|cv|resume)",
         r"\byour (?:application|cv|resume)(?: for [^\n]{0,60}?)? (?:is in|came through|has come through|has been (?:sent|forwarded|passed) to)\b",
-        r"\b(?:submitted|received) successfully\b|\bsuccessfully (?:submitted|received|applied)\b",
+        r"\b(?:application|cv|resume|profile)\b[^\n]{0,40}\b(?:submitted|received) successfully\b|\bsuccessfully (?:submitted|received|applied)(?: (?:your|an|the|for|to))?(?: \w+)?(?: application| cv| resume| profile| for| to)\b",
+        r"\breceived the (?:application|profile|cv|resume|details) you (?:submitted|sent)\b",
         r"\b(?:got|received|have received|are in receipt of|in receipt of) (?:your|ur|the) (?:cv|resume|application|documents|details|cover letter|portfolio)\b",
         r"\backnowledge (?:receipt|that we (?:are in receipt|have received))|\b(?:profile|cv|resume|application) has been (?:forwarded|passed|shared) (?:on )?to\b",
         r"\b(?:entry|registration|submission) (?:completed|complete|received|confirmed)\b",
@@ -486,7 +512,7 @@ RULES: list[Rule] = [
         r"\b(?:we|our (?:team|recruiters?|recruiting team|hiring team)|the (?:hiring |recruiting |recruitment )?team|a recruiter|one of our recruiters)(?:'ll| will| are| is)? "
         r"(?:now |carefully |personally |currently |be |soon )*(?:review|reviewing|assess|assessing|evaluate|evaluating|consider|considering|look(?:ing)? (?:at|over)|read|process|processing) "
         r"(?:your|all|every|each|the) (?:application|applications|profile|qualifications|cv|resume|submission|candidacy|background|experience)",
-        r"\b(?:is|are) (?:now |currently )?(?:under review|being reviewed|being considered|under consideration|in review)\b",
+        r"\b(?:is|are) (?:now |currently )?(?:under review|being reviewed|being considered|being viewed|under consideration|in review)\b",
         r"\b(?:is|are|will be|'re|'ll be|will|'ll) (?:now |currently |carefully |personally )?(?:reviewing|assessing|evaluating|considering|looking (?:at|over)|review|assess|look at) (?:your|all|every|each) (?:application|applications|cv|resume|profile|submission)",
         r"\b(?:high|large) (?:volume|number) of (?:applications|applicants|candidates)\b",
         r"\bonly (?:shortlisted|selected|successful) (?:candidates|applicants)\b",
@@ -530,7 +556,8 @@ RULES: list[Rule] = [
         r"\b(?:we|i|the team|the panel|the hiring (?:team|manager|committee)|they|someone|one of us|our team|my colleague|[a-z]+ from our team)"
         r"(?:'ll| will| should| shall| expect to| hope to| aim to| plan to| intend to| are going to| am going to| will try to| will be able to| are aiming to| are hoping to|'d like to| would like to| want to) "
         r"(?:be able to |then |also |certainly |definitely |soon |promptly |shortly )?"
-        r"(?:make|reach|have|come to|finali[sz]e|confirm|share|announce|communicate|let you know|get back to you|come back to you|revert|respond|update you|"
+        r"(?:(?:make|reach|have|come to|finali[sz]e|confirm|share|announce|communicate) (?:a |an |the |our |any |my |their |your )?(?:final |real |definite )?(?:decision|answer|outcome|update|result|feedback|news|call)|"
+        r"let you know|get back to you|come back to you|revert|respond|update you|"
         r"be in touch|reach out|contact you|follow up with you|touch base|circle back|keep you (?:posted|updated|informed)|inform you|notify you|get in touch|"
         r"send you|give you|provide you|let (?:every|each|all)[\w ]{0,20} know|tell you|decide)\b",
         r"\b(?:you(?:'ll| will| should| can expect to| can expect| may expect)|expect to) (?:hear|receive|get|an update|a decision|news|an answer|a response)\b",
@@ -587,6 +614,7 @@ RULES: list[Rule] = [
         r"\b(?:isn't|is not|not yet|hasn't been|has not been) (?:yet )?(?:settled|finali[sz]ed|decided|confirmed)\b",
         r"\b(?:has|have) not (?:yet )?(?:concluded|finished|completed|reached) (?:its|their|our|the)\b",
         r"\bremains? under (?:active |careful )?(?:consideration|review)\b",
+        r"\b(?:have|has) (?:a few |some |several |two |three |other )?(?:finalists|candidates) (?:still )?in (?:process|the process|play|the pipeline)\b",
         r"\bstill (?:thinking|deciding|weighing|mulling|figuring)\b|\b(?:don't|do not|didn't|haven't) (?:decide|know|have an answer) yet\b|\bnot decided yet\b",
         r"\buntil\b[^\n]{0,60}(?:cannot|can't|unable to|won't be able to|not able to) (?:make|commit|decide|confirm|give|offer)",
     ), 0.85, unless=(r"\bif you (?:are|have|need|'re)\b",), name="still interviewing"),
@@ -608,6 +636,7 @@ RULES: list[Rule] = [
         r"\b(?:verification|security|one-time|confirmation) (?:code|pin|passcode)|\breset your password\b|\bpassword (?:reset|change)|\bverify your (?:email|account)|\bsign-in attempt\b|\blog-?in (?:attempt|alert)",
         r"\byour order\b|\border (?:#|number|confirmation)\b|\bhas (?:been )?shipped\b|\bout for delivery\b|\bpayment (?:received|confirmation)\b|\byour receipt\b",
         r"\b(?:viewed|appeared in) (?:your profile|\d+ searches)\b|\bwho(?:'s)? viewed your profile\b",
+        r"\b(?:joined|joining|registering|registered|welcome to|sign(?:ed)? up (?:for|to)) (?:our |the )?(?:[\w-]+ )?talent (?:community|network|pool)\b",
     ), 0.88, name="job alert"),
     Rule("other", "en", (
         r"\bunsubscribe\b|\bemail preferences\b|\bmanage (?:your )?(?:alerts|notifications|subscriptions)\b",
