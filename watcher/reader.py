@@ -140,13 +140,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 _DEADLINE_CUE = re.compile(
     r"\b(?:by|before|within|no later than|deadline|expires?|expiry|due|valid|until|latest|respond|reply|return|"
-    r"submit|complete|let us know|decision|answer|accept|sign|paling lambat|sebelum|batas|tenggat|dalam|hingga|"
-    r"sampai|selambat|konfirmasi|jawaban|berlaku)\b", re.I)
+    r"submit|complete|let us know|let me know|decision|answer|accept|sign|paling lambat|sebelum|batas|tenggat|dalam|hingga|"
+    r"sampai|selambat|konfirmasi|jawaban|jawab|kabari|balas|berlaku)\b", re.I)
 _START_CUE = re.compile(r"\b(?:start(?:ing|s)? (?:on|date)|first day|join(?:ing)? (?:us )?on|commence|mulai bekerja|"
                         r"tanggal mulai|hari pertama|bergabung pada|mulai pada|mulai tanggal)\b", re.I)
 _HEAR_BACK_CUE = re.compile(
     r"\b(?:hear|decision|decide|let you know|get back|come back|update|outcome|result|news|feedback|contact|touch|respond|"
-    r"reply|replies|review|shortlist|inform|notify|call|reach|write|writ|answer|email you|be in touch|"
+    r"reply|replies|review|shortlist|inform|notify|call|reach|write to you|write back|answer|email you|be in touch|tell|"
     r"kabar|hasil|keputusan|pengumuman|dihubungi|menghubungi|hubungi|informasi|diumumkan|memutuskan|jawaban|"
     r"dikabari|kabari|balas|respon|menerima)\w*", re.I)
 
@@ -187,7 +187,7 @@ def _dates_in(text: str, ref: datetime | None):
     if ref is None or not text or not _MAYBE_DATE.search(text):
         return []
     text = _FROM_RECEIPT.sub(lambda m: " " * len(m.group(0)), text)
-    text = _NUMBER_IN_WORDS.sub(lambda m: " " * len(m.group(0)), text)
+    text = _NUMBER_IN_WORDS.sub("", text)  # shifts later offsets by a few characters: harmless here
     text = _WITHIN_ALIASES.sub(_within, text)
     try:
         from watcher.dates import find_dates
@@ -225,7 +225,8 @@ class _Message:
         if i not in self._dates:
             found = _dates_in(self.sentences[i], self.ref)
             if self.ref is not None:
-                found = [m for m in found if m.date >= self.ref.date()]
+                today = self.ref.date()
+                found = [m for m in found if m.date > today or (m.date == today and not _EARLIER_TODAY.search(m.text))]
             self._dates[i] = found
         return self._dates[i]
 
@@ -333,9 +334,12 @@ _RESCHEDULE = re.compile(r"\b(?:reschedul\w*|move[ds]? (?:it|your|the)|moving (?
                          r"perubahan jadwal|menjadi)\b", re.I)
 
 
+# Parts of the mail's own day that have passed by the time it is written.
+_EARLIER_TODAY = re.compile(r"\b(?:this morning|this afternoon|earlier today|tadi|pagi ini|siang ini|hari ini)\b", re.I)
+
 _CHECKIN_CUE = re.compile(
-    r"\b(?:follow|check|touch base|ping|nudge|chase|ring|call|email|contact|reach|remind|drop|heard|hear|bell|"
-    r"hubungi|menghubungi|kabar|tanya|ingatkan|mengingatkan|kabari|telepon)\w*", re.I)
+    r"\b(?:follow|check|touch base|ping|nudge|chase|ring|call|email|contact|reach|remind|drop|heard|hear|bell|bug|"
+    r"hubungi|menghubungi|kabar|tanya|ingatkan|mengingatkan|kabari|telepon|menindaklanjuti|tindak)\w*", re.I)
 
 
 def _vague_week(mention) -> bool:
@@ -343,11 +347,17 @@ def _vague_week(mention) -> bool:
     return mention.kind == "week" and not re.search(r"\b(?:end|akhir)\b", mention.text, re.I)
 
 
-def _nearest_after(msg: _Message, i: int, cue: re.Pattern, kinds: tuple[str, ...]):
-    """The date mention of sentence `i` nearest after a `cue` word (before it, if none after)."""
+def _nearest_after(msg: _Message, i: int, cue: re.Pattern, kinds: tuple[str, ...], skip=None):
+    """The date mention of sentence `i` nearest after a `cue` word (before it, if none after);
+    mentions of the day `skip` are left out."""
     cues = [c.end() for c in cue.finditer(msg.sentences[i])]
-    mentions = [m for m in msg.dates(i) if m.kind in kinds]
+    mentions = [m for m in msg.dates(i) if m.kind in kinds and m.date != skip]
     if not cues or not mentions:
+        return None
+    # A day before the cue counts only as a stated limit ("by Friday, I'll have an answer"):
+    # "still interviewing through Friday, so no decision yet" names no day for the decision.
+    mentions = [m for m in mentions if m.kind in ("by", "within") or any(m.start >= c for c in cues)]
+    if not mentions:
         return None
     return min(mentions, key=lambda m: min((m.start - c if m.start >= c else 1000 + c - m.start) for c in cues))
 
@@ -385,14 +395,18 @@ def _key_date(label: str, msg: _Message, votes: dict, parsed) -> tuple[date | No
     if label in ("decision_timeline", "application_received", "still_deciding"):
         # The label's own sentences first, then any sentence that speaks of hearing back.
         rows = hit_rows + [i for i in range(1, len(msg.sentences)) if i not in hit_rows]
-        # A week without a day ("next week") names no date: it stops the search with null.
+        if label == "still_deciding":
+            # A delay names the old date first and the new one last ("we'd hoped to decide by
+            # Friday ... you should hear from me within two weeks"): the last one holds.
+            rows = sorted(rows, reverse=True)
+        today = msg.ref.date() if msg.ref else None
         for i in rows:
             sentence = msg.sentences[i]
             if _START_CUE.search(sentence):
                 continue
             # The date nearest after a hear-back word: "the panel meets on Monday, and we'll let
-            # you know on Tuesday" is Tuesday.
-            m = _nearest_after(msg, i, _HEAR_BACK_CUE, ("by", "within", "day", "week"))
+            # you know on Tuesday" is Tuesday. A week without a day ("next week") names no date.
+            m = _nearest_after(msg, i, _HEAR_BACK_CUE, ("by", "within", "day", "week"), skip=today)
             if m is not None:
                 return (None if _vague_week(m) else m.date), None
         return None, None

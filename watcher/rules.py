@@ -293,13 +293,14 @@ RULES: list[Rule] = [
         r"let (?:me|us) know|drop (?:me|us)|remind)",
         r"\b(?:follow(?:ing)? up|check(?:ing)? in|check back|touch base|reach out|get in touch|ping (?:me|us)|nudge|chase|contact (?:me|us)|"
         r"email (?:me|us)|drop (?:me|us)|remind (?:me|us))[^\n]{0,60}\bif (?:you )?(?:still )?(?:haven't|have not|don't|do not|didn't|havent|dont) (?:heard|hear|received|had)\b",
+        r"\bif (?:i|we) (?:go|'ve gone|have gone|am|'m|are|'re|fall) (?:quiet|silent|dark)\b[^\n]{0,40}\b(?:bug|ping|chase|nudge|email|call|ring|poke|remind|follow|check|reach|contact)",
         r"\b(?:should you not (?:have )?(?:received|heard)|if (?:you |u )?(?:still )?(?:haven't heard|have not heard|have not received|haven't received|don't hear|do not hear|didn't hear|havent heard|dont hear|hear nothing|'ve heard nothing|have heard nothing|not heard))\b[^\n]{0,80}\b(?:contact|ring|call|email|write|ping|chase|nudge|drop|reach|follow|check|get in touch)",
         r"\b(?:contact|ring|call|email|write to|ping|chase|nudge|drop|reach out to|follow up with|check (?:in|back) with|remind(?:er)?)\b[^\n]{0,60}\bif (?:you |u )?(?:still )?(?:haven't heard|have not heard|don't hear|do not hear|didn't hear|havent heard|dont hear|not heard|'ve heard nothing)",
     ), 0.95, name="follow up if you haven't heard"),
     Rule("checkin_request", "en", (
         r"(?:(?m:^)|\b(?:please|kindly|can you|could you|would you|do|just|so|then|and|you can|you may|feel free to|you're welcome to|you are welcome to)\b) ?(?:please |kindly )?"
         r"(?:follow up with me|follow up|check in with me|check back(?: in)? with me|check back|touch base with me|ping me|nudge me|give me a nudge|chase me|ring me|call me|email me|"
-        r"drop me a (?:line|note|message|email)|reach (?:back )?out(?: to me)?(?: again)?|get (?:back )?in touch(?: with me)?|contact (?:me|us)(?: for an update)?|give me a (?:call|ring|shout|buzz|bell|tinkle)|remind me|send me a reminder)\b",
+        r"drop me a (?:line|note|message|email)|bug me|poke me|reach (?:back )?out(?: to me)?(?: again)?|get (?:back )?in touch(?: with me)?|contact (?:me|us)(?: for an update)?|give me a (?:call|ring|shout|buzz|bell|tinkle)|remind me|send me a reminder)\b",
     ), 0.45, unless=(_QUESTIONS, r"\bwith any\b", r"\bif you (?:need|want|would like|have|'d like|are)\b", r"\bbeforehand\b", r"\bto (?:discuss|talk|arrange|confirm|run through)\b",
                      r"\b(?:frequently|regularly|periodically|career|careers|openings|opportunities|website|portal|profile)\b"),
         dated_label="checkin_request", dated_weight=0.9, name="ping me on Tuesday"),
@@ -317,7 +318,7 @@ RULES: list[Rule] = [
         r"follow up|kabari|email)\b[^\n]{0,60}\b(?:jika|kalau|apabila|bila)\b[^\n]{0,60}\bbelum\b",
     ), 0.95, name="kalau belum ada kabar, silakan hubungi"),
     Rule("checkin_request", "id", (
-        r"\b(?:silakan|jangan ragu untuk|boleh|harap|mohon|dipersilakan) (?:untuk )?(?:menindaklanjuti|follow up|menanyakan (?:kembali|lagi|perkembangan)|"
+        r"\b(?:silakan|jangan ragu untuk|boleh|harap|mohon|dipersilakan) (?:untuk )?(?:(?:bapak|ibu|mas|mbak|kak|kakak|anda|kamu|saudara|saudari|pak|bu) )?(?:menindaklanjuti|follow up|menanyakan (?:kembali|lagi|perkembangan)|"
         r"menghubungi (?:saya|kami) (?:kembali|lagi)|hubungi (?:saya|kami) (?:kembali|lagi)|mengingatkan (?:saya|kami)|ingatkan (?:saya|kami))",
     ), 0.55, unless=(r"\bpertanyaan\b", r"\bkendala\b"), dated_label="checkin_request", dated_weight=0.92,
         name="silakan hubungi saya kembali"),
@@ -566,7 +567,7 @@ RULES: list[Rule] = [
         r"(?:'ll|\bwill|\bshall) (?:make|reach|finali[sz]e|confirm|announce|communicate|share) (?:a |the |our |their |its |any |his |her )?(?:final )?(?:decision|selection|outcome|results?|shortlist)\b",
         r"(?:'ll|\bwill|\bshall) (?:be in touch|get back to you|contact you|reach out(?: to you)?|follow up with you|circle back|come back to you|let you know|update you|revert|"
         r"be contacting you|be reaching out|be getting back|email you|write to you|call you)\b",
-    ), 0.7, unless=(_COND_ACK, _QUESTIONS, r"\b(?:please|feel free|do not hesitate|don't hesitate)\b",
+    ), 0.7, unless=(_COND_ACK, _QUESTIONS, r"\b(?:please|feel free|do not hesitate|don't hesitate) (?:to )?(?:do )?(?:contact|reach|get in touch|let|call|email|ask|write|keep|send|reply)",
                     r"\b(?:we|i) (?:will|'ll) (?:have|make|give|send) you (?:an? )?(?:offer|access|link|login)"),
         dated_label="decision_timeline", dated_weight=0.86, name="we'll let you know"),
     Rule("will_contact_you", "id", (
