@@ -264,7 +264,7 @@ def _tally(msg: _Message, hits, parsed, dated: bool) -> dict:
         if dated and hit.rule.dated_label and any(m.kind in ("day", "by", "within", "week") for m in msg.dates(hit.index)):
             label, weight = hit.rule.dated_label, hit.rule.dated_weight or weight
         if hit.index == 0 and msg.is_reply:
-            weight *= 0.6  # a reply's subject names the thread's topic, not what this message says
+            weight *= 0.45  # a reply's subject names the thread's topic, not what this message says
         key = hit.rule.name or hit.rule.patterns[0]
         best = votes[label].get(key)
         if best is None or weight > best[0]:
@@ -309,24 +309,49 @@ def _interview_date(msg: _Message, votes: dict, parsed) -> tuple[date | None, da
     hit_rows = sorted(msg.rows.get("interview_invite", ()))
     moved = _RESCHEDULE.search(msg.body)
     for rows in (hit_rows, range(len(msg.sentences))):
-        days = {}
+        days, where = {}, {}
         for i in rows:
             for m in msg.dates(i):
                 if m.kind == "day":
                     days.setdefault(m.date, m)
+                    where.setdefault(m.date, i)
         if moved and len(days) > 1:
             # "we need to move your interview from Thursday to Friday": the new day comes last.
             last = [m for i in rows for m in msg.dates(i) if m.kind == "day"][-1]
             days = {last.date: last}
         if len(days) == 1:
             (day, mention), = days.items()
+            clock = mention.time or _clock_nearby(msg, where.get(day))
             at = None
-            if mention.time is not None and msg.ref is not None:
-                at = datetime.combine(day, mention.time, tzinfo=msg.ref.tzinfo)
+            if clock is not None and msg.ref is not None:
+                at = datetime.combine(day, clock, tzinfo=msg.ref.tzinfo)
             return day, at
         if len(days) > 1:
             return None, None  # a list of options to choose from
     return None, None
+
+
+_CLOCK = re.compile(r"\b(?:at |pukul |jam |time: ?|waktu: ?)?(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?=\s*(?:-|–|to|until|sampai|s\.d\.|wib|wita|wit|\(|$|,|\.|\s))", re.I)
+
+
+def _clock_nearby(msg: _Message, i: int | None):
+    """A clock time on the date's own line or the two after ("Date: Tuesday 16 September" /
+    "Time: 9:30-10:30"), when the resolver found none next to the date."""
+    if i is None:
+        return None
+    from datetime import time as clock_time
+
+    for j in range(i, min(i + 3, len(msg.sentences))):
+        for m in _CLOCK.finditer(msg.sentences[j]):
+            hour, minute, half = int(m.group(1)), int(m.group(2) or 0), (m.group(3) or "").lower()
+            if not (m.group(2) or half) or hour > 23 or minute > 59:
+                continue  # a bare number is not a time
+            if half.startswith("p") and hour < 12:
+                hour += 12
+            elif half.startswith("a") and hour == 12:
+                hour = 0
+            return clock_time(hour, minute)
+    return None
 
 
 _RESCHEDULE = re.compile(r"\b(?:reschedul\w*|move[ds]? (?:it|your|the)|moving (?:it|your|the)|push(?:ed)? (?:it|your|the)|"

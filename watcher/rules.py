@@ -199,6 +199,7 @@ RULES: list[Rule] = [
         r"\bapplication (?:was|has been|is|were|had been) (?:not successful|unsuccessful|declined|rejected|not selected)",
         r"\b(?:unable|not able|not in a position) to offer you\b|\bnot to (?:extend|make) (?:you )?an offer",
         r"\b(?:offered|given) (?:it|the (?:role|position|job)) to (?:another|a|an|the other) (?:\w+ )?(?:candidate|applicant|person)",
+        r"\b(?:offer|offered|give|given|offering|giving) (?:it|the|this) (?:role|position|job|post)? ?to (?:someone|somebody|another|a different|an internal|the other)\b",
         r"\b(?:selected|chosen|hired|identified|found|decided on|gone with|went with|extended an offer to|offered the (?:role|position) to) "
         r"(?:another|a different|a more|an(?:other)? internal|the other|other|a|an) (?:\w+ )?(?:candidate|applicant|person|individual)",
         r"\b(?:go|going|gone|went) (?:in|with) a different direction",
@@ -577,6 +578,7 @@ RULES: list[Rule] = [
         r" akan (?:menerima|mendapat(?:kan)?|diberi|dihubungi|diinformasikan|dikabari|diberitahu)",
         r"\bhasil(?:nya)?(?: seleksi| wawancara| akhir| keputusan| tes)? akan (?:kami )?(?:informasikan|sampaikan|umumkan|kabarkan|kirimkan|diinformasikan|disampaikan|diumumkan|keluar)",
         r"\bkeputusan (?:akhir )?(?:akan )?(?:kami )?(?:ambil|sampaikan|umumkan|informasikan|keluar|diambil|disampaikan|diumumkan)",
+        r"\bkeputusan\b[^\n]{0,40}\bakan (?:kami )?(?:ambil|sampaikan|umumkan|informasikan|kabarkan|berikan|diambil|disampaikan|diumumkan)",
         r"\b(?:kami|saya) kabari\b|\bkabar (?:selanjutnya|lebih lanjut|berikutnya)\b",
         r"\bditunggu (?:saja |aja )?(?:kabar|info|informasi)(?:nya)?\b",
         r"\b(?:informasi|kabar|hasil|pengumuman)\b[^\n]{0,50}\bakan (?:kami )?(?:disampaikan|diinformasikan|dikirim(?:kan)?|diumumkan|diberitahukan|dikabarkan)",
