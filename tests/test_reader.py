@@ -112,3 +112,24 @@ def test_split_sentences_keeps_lines_of_a_list_apart():
     text = "Options:\n1. Monday 10am\n2. Tuesday 2pm\n\nThanks, Mr. Lee will join."
     assert [text[s:e] for s, e in split_sentences(text)] == ["Options:", "1. Monday 10am", "2. Tuesday 2pm",
                                                              "Thanks, Mr. Lee will join."]
+
+
+def test_interview_time_on_its_own_line():
+    r = read(mail("Hi Tomasz,\r\n\r\nWe would like to invite you to a technical interview.\r\n\r\n"
+                  "Date: Tuesday, 16 September 2025\r\nTime: 9:30-10:30 (Warsaw time)\r\n\r\nBest,\r\nHannah",
+                  date="Thu, 11 Sep 2025 14:05:00 +0200"))
+    assert r.key_date.isoformat() == "2025-09-16"
+    assert r.interview_at.isoformat() == "2025-09-16T09:30:00+02:00"
+
+
+def test_a_delay_keeps_the_new_date_not_the_old_one():
+    r = read(mail("Hi Ana,\r\n\r\nI told you we'd decide by Friday, but the hiring manager has added two more "
+                  "candidates, so we are still interviewing.\r\n\r\nRealistically you should hear back from me within two weeks.",
+                  date="Wed, 22 May 2024 16:40:00 -0700"))
+    assert (r.label, r.key_date.isoformat()) == ("still_deciding", "2024-06-05")
+
+
+def test_a_reply_subject_alone_does_not_make_an_invitation():
+    r = read(mail("Terima kasih atas waktunya kemarin. Keputusan untuk tahap berikutnya akan kami sampaikan paling lambat hari Jumat.",
+                  subject="Re: Undangan Wawancara - Backend Engineer", date="Wed, 05 Nov 2025 09:45:00 +0700"))
+    assert (r.label, r.key_date.isoformat()) == ("decision_timeline", "2025-11-07")

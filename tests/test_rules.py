@@ -116,3 +116,33 @@ def test_the_nt_of_wont_is_read():
 def test_signals_positive_and_cooling():
     assert rules.find_signals(["we were really impressed by your portfolio."], "en") == ["positive"]
     assert rules.find_signals(["mohon maaf atas keterlambatan ini."], "id") == ["cooling"]
+
+
+def test_the_literal_prefilter_never_hides_a_match():
+    # A rule is skipped when its required literals are absent; it must never skip a text it matches.
+    texts = [rules.normalise(s) for _, _, s in SENTENCES] + [
+        rules.normalise("We won't be moving ahead with your application; we went another way."),
+        rules.normalise("Kalau sampai Jumat belum ada kabar, tolong email saya lagi ya."),
+        rules.normalise("Could you do a quick call tomorrow at 4? I'll call you then."),
+    ]
+    for rule in rules.RULES:
+        for text in texts:
+            if rule.regex.search(text):
+                assert rules._may_match(rule, text), (rule.name, text)
+
+
+def test_required_literals_of_an_alternation():
+    found = rules.required_literals([r"\bregret to (?:inform|tell)"])
+    assert found == ((("regret to ",), ("inform", "tell")),)
+    assert rules.required_literals([r"\b(?:a|b) \w+"]) is None  # nothing long enough to test
+
+
+def test_an_interview_after_which_we_will_be_in_touch_is_not_an_invitation():
+    r = read("Thank you for attending the interview yesterday. If the team would like to take things further, "
+             "I'll be in touch to arrange a time.")
+    assert r.label != "interview_invite"
+
+
+def test_an_assessment_mentioned_after_the_fact_is_not_a_request():
+    r = read("Many thanks for attending the assessment day on Wednesday. I expect to be in touch with the outcome next week.")
+    assert r.label == "decision_timeline" and r.key_date is None  # "next week" names no day
