@@ -72,3 +72,15 @@ def test_help_describes_every_option():
     result = CliRunner().invoke(cli, ["classify", "--help"])
     for option in ("--json", "--tz", "--me"):
         assert option in result.output
+
+
+def test_table_shows_the_interview_start_in_my_time_zone():
+    result = run("--tz", "Asia/Jakarta", str(FIXTURES / "interview-en.eml"))
+    assert result.exit_code == 0
+    assert "2025-03-11 17:00" in result.stdout  # 10:00 +0000 is 17:00 in Jakarta
+
+
+def test_an_unknown_time_zone_says_what_to_use():
+    result = run("--tz", "Mars/Base", str(FIXTURES))
+    assert result.exit_code != 0
+    assert "IANA name" in result.output + (result.stderr if hasattr(result, "stderr") else "")

@@ -65,20 +65,22 @@ def read_paths(paths, me, on_error):
             on_error(str(path), str(exc))
 
 
-def _table_line(row: dict) -> str:
+def _table_line(row: dict, interview_at=None, tz=None) -> str:
     label = row["label"] or "(sent by you)"
     date = row["key_date"] or ""
+    if interview_at is not None and tz is not None:
+        date = interview_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
     evidence = " ".join((row["evidence"] or "").split())
     if len(evidence) > 70:
         evidence = evidence[:67] + "..."
-    return f"{os.path.basename(row['source'])[:36]:36}  {label:20}  {row['confidence']:.2f}  {date:10}  {row['language']}  {evidence}"
+    return f"{os.path.basename(row['source'])[:36]:36}  {label:20}  {row['confidence']:.2f}  {date:16}  {row['language']}  {evidence}"
 
 
 @click.command("classify")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per message per line.")
-@click.option("--tz", default=None, help="Your time zone (IANA name, e.g. Asia/Jakarta) for showing interview times; "
-              "key dates are read on each sender's own calendar.")
+@click.option("--tz", default=None, help="Your time zone (IANA name, e.g. Asia/Jakarta): the table shows an interview's "
+              "start in it. Key dates are always read on each sender's own calendar. Default: NEXTSTEP_TZ.")
 @click.option("--me", "me", multiple=True, metavar="ADDRESS",
               help="Your own address (repeatable); mail from it is 'out' and takes no label. Default: NEXTSTEP_ME.")
 def classify(paths, as_json, tz, me):
@@ -87,6 +89,16 @@ def classify(paths, as_json, tz, me):
     Prints the label, confidence, key date, evidence sentence and language of each message.
     """
     addresses = my_addresses(me)
+    tz = tz or os.environ.get("NEXTSTEP_TZ")
+    zone = None
+    if tz:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            zone = ZoneInfo(tz)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise click.BadParameter(f"unknown time zone {tz!r}: use an IANA name such as Asia/Jakarta or Europe/London",
+                                     param_hint="--tz")
     progress = None
     if sys.stderr.isatty():  # a bar only for a person watching, never in a pipe or a log
         try:
@@ -107,10 +119,10 @@ def classify(paths, as_json, tz, me):
         click.echo(json.dumps(row, ensure_ascii=False) if as_json else _table_line(row))
 
     if not as_json:
-        click.echo(f"{'message':36}  {'label':20}  conf  {'key date':10}  la  evidence")
+        click.echo(f"{'message':36}  {'label':20}  conf  {'key date':16}  la  evidence")
     for source, parsed, reading in read_paths(paths, addresses, on_error):
         row = reading_row(source, parsed, reading)
-        click.echo(json.dumps(row, ensure_ascii=False) if as_json else _table_line(row))
+        click.echo(json.dumps(row, ensure_ascii=False) if as_json else _table_line(row, reading.interview_at, zone))
         if progress is not None:
             progress.update(1)
     if progress is not None:
