@@ -40,6 +40,8 @@ KEY_DATE_KIND_OF = {
 # Below this, a reading is a guess: the classifier is asked, and failing that, `other`.
 RULE_FLOOR = 0.45
 CLASSIFIER_FLOOR = 0.5
+# A rule vote this strong, though not decisive, is not second-guessed by the classifier.
+MODEL_SKIP = 1.01
 
 
 @dataclass
@@ -308,16 +310,19 @@ def _interview_date(msg: _Message, votes: dict, parsed) -> tuple[date | None, da
         return (start.date() if start else events[0].day), start
     hit_rows = sorted(msg.rows.get("interview_invite", ()))
     moved = _RESCHEDULE.search(msg.body)
-    for rows in (hit_rows, range(len(msg.sentences))):
+    every = range(len(msg.sentences))
+    for rows in ((every,) if moved else (hit_rows, every)):
         days, where = {}, {}
         for i in rows:
+            if _PAST_CUE.search(msg.sentences[i]):
+                continue  # "great speaking with you today" is not the interview's day
             for m in msg.dates(i):
                 if m.kind == "day":
                     days.setdefault(m.date, m)
                     where.setdefault(m.date, i)
         if moved and len(days) > 1:
             # "we need to move your interview from Thursday to Friday": the new day comes last.
-            last = [m for i in rows for m in msg.dates(i) if m.kind == "day"][-1]
+            last = max((m for m in days.values()), key=lambda m: (where[m.date], m.start))
             days = {last.date: last}
         if len(days) == 1:
             (day, mention), = days.items()
@@ -354,6 +359,10 @@ def _clock_nearby(msg: _Message, i: int | None):
     return None
 
 
+_PAST_CUE = re.compile(r"\b(?:thanks? (?:you )?for (?:your time|speaking|meeting|coming|the chat|the call|attending)|"
+                       r"great (?:speaking|talking|meeting|chatting)|nice (?:speaking|talking|meeting)|enjoyed|earlier|"
+                       r"yesterday|kemarin|tadi)\b", re.I)
+
 _RESCHEDULE = re.compile(r"\b(?:reschedul\w*|move[ds]? (?:it|your|the)|moving (?:it|your|the)|push(?:ed)? (?:it|your|the)|"
                          r"instead|postpone|change (?:the|your) (?:date|time)|dijadwal ulang|diundur|dipindah|diganti|ganti jadwal|"
                          r"perubahan jadwal|menjadi)\b", re.I)
@@ -363,7 +372,7 @@ _RESCHEDULE = re.compile(r"\b(?:reschedul\w*|move[ds]? (?:it|your|the)|moving (?
 _EARLIER_TODAY = re.compile(r"\b(?:this morning|this afternoon|earlier today|tadi|pagi ini|siang ini|hari ini)\b", re.I)
 
 _CHECKIN_CUE = re.compile(
-    r"\b(?:follow|check|touch base|ping|nudge|chase|ring|call|email|contact|reach|remind|drop|heard|hear|bell|bug|"
+    r"\b(?:follow|check|touch base|ping|nudge|chase|ring|call|email|contact|reach|remind|drop|heard|hear|bell|bug|shout|"
     r"hubungi|menghubungi|kabar|tanya|ingatkan|mengingatkan|kabari|telepon|menindaklanjuti|tindak)\w*", re.I)
 
 
@@ -372,7 +381,7 @@ def _vague_week(mention) -> bool:
     return mention.kind == "week" and not re.search(r"\b(?:end|akhir)\b", mention.text, re.I)
 
 
-def _nearest_after(msg: _Message, i: int, cue: re.Pattern, kinds: tuple[str, ...], skip=None):
+def _nearest_after(msg: _Message, i: int, cue: re.Pattern, kinds: tuple[str, ...], skip=None, before=False):
     """The date mention of sentence `i` nearest after a `cue` word (before it, if none after);
     mentions of the day `skip` are left out."""
     cues = [c.end() for c in cue.finditer(msg.sentences[i])]
@@ -381,7 +390,7 @@ def _nearest_after(msg: _Message, i: int, cue: re.Pattern, kinds: tuple[str, ...
         return None
     # A day before the cue counts only as a stated limit ("by Friday, I'll have an answer"):
     # "still interviewing through Friday, so no decision yet" names no day for the decision.
-    mentions = [m for m in mentions if m.kind in ("by", "within") or any(m.start >= c for c in cues)]
+    mentions = [m for m in mentions if before or m.kind in ("by", "within") or any(m.start >= c for c in cues)]
     if not mentions:
         return None
     return min(mentions, key=lambda m: min((m.start - c if m.start >= c else 1000 + c - m.start) for c in cues))
@@ -413,7 +422,7 @@ def _key_date(label: str, msg: _Message, votes: dict, parsed) -> tuple[date | No
         return day, None
     if label == "checkin_request":
         for i in hit_rows:
-            m = _nearest_after(msg, i, _CHECKIN_CUE, ("by", "within", "day", "week"))
+            m = _nearest_after(msg, i, _CHECKIN_CUE, ("by", "within", "day", "week"), before=True)
             if m is not None:
                 return (None if _vague_week(m) else m.date), None
         return None, None
@@ -478,7 +487,8 @@ def read_message(parsed, *, me: Iterable[str] = (), use_model: bool = True) -> R
     label, confidence = _decide(scores)
     if label is None:
         best = max(scores.items(), key=lambda kv: kv[1], default=(None, 0.0))
-        model = _classify_with_model(msg, language) if use_model else None
+        ask = use_model and best[1] < MODEL_SKIP
+        model = _classify_with_model(msg, language) if ask else None
         if model and model[1] >= CLASSIFIER_FLOOR and (best[0] is None or model[1] >= best[1]):
             label, confidence = model[0], round(min(model[1], 0.9), 3)
         elif best[0] is not None and best[1] >= RULE_FLOOR:

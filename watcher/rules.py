@@ -227,6 +227,7 @@ RULES: list[Rule] = [
         r"\bunsuccessful\b",
         r"(?:\bnot|n't) (?:a (?:good |strong )?(?:match|fit)|the (?:right|best) (?:fit|match))\b",
         r"(?:\bnot|n't) (?:be )?(?:moving|move|proceeding|proceed|progressing|progress|advancing) (?:forward|further|ahead)\b",
+        r"(?:\bnot|n't) (?:be )?(?:proceeding|progressing|moving forward|going forward|continuing)(?: further)?(?: at this (?:time|stage|point)| with (?:your|you|the|this))",
         r"\bwill not be (?:scheduling|inviting|offering|extending)",
     ), 0.85, unless=(_IF, r"\buntil\b", r"\bif\b"), name="not selected"),
     Rule("rejection", "en", (
@@ -301,7 +302,7 @@ RULES: list[Rule] = [
     Rule("checkin_request", "en", (
         r"(?:(?m:^)|\b(?:please|kindly|can you|could you|would you|do|just|so|then|and|you can|you may|feel free to|you're welcome to|you are welcome to)\b) ?(?:please |kindly )?"
         r"(?:follow up with me|follow up|check in with me|check back(?: in)? with me|check back|touch base with me|ping me|nudge me|give me a nudge|chase me|ring me|call me|email me|"
-        r"drop me a (?:line|note|message|email)|bug me|poke me|reach (?:back )?out(?: to me)?(?: again)?|get (?:back )?in touch(?: with me)?|contact (?:me|us)(?: for an update)?|give me a (?:call|ring|shout|buzz|bell|tinkle)|remind me|send me a reminder)\b",
+        r"drop me a (?:line|note|message|email)|bug me|poke me|give me a shout|reach (?:back )?out(?: to me)?(?: again)?|get (?:back )?in touch(?: with me)?|contact (?:me|us)(?: for an update)?|give me a (?:call|ring|shout|buzz|bell|tinkle)|remind me|send me a reminder)\b",
     ), 0.45, unless=(_QUESTIONS, r"\bwith any\b", r"\bif you (?:need|want|would like|have|'d like|are)\b", r"\bbeforehand\b", r"\bto (?:discuss|talk|arrange|confirm|run through)\b",
                      r"\b(?:frequently|regularly|periodically|career|careers|openings|opportunities|website|portal|profile)\b"),
         dated_label="checkin_request", dated_weight=0.9, name="ping me on Tuesday"),
@@ -349,6 +350,7 @@ RULES: list[Rule] = [
         r"\bi(?:'m| am) a (?:technical |tech |senior |lead |specialist )?(?:recruiter|headhunter|talent (?:partner|acquisition)|recruitment consultant)\b",
         r"\bopen to (?:new |other )?(?:opportunities|roles|a new role|a move|a change)\b",
         r"\b(?:would|are) you (?:be )?interested in (?:hearing|learning|finding out|knowing) more\b",
+        r"\b(?:you'd|you would|you could|you might) be a (?:great|good|strong|perfect|fantastic) (?:fit|match)\b|(?m:^)open to (?:a |an )?(?:quick |brief |short )?(?:chat|call|conversation)\b",
         r"\b(?:viewed|saw|checked out) your (?:\w+ )?profile\b|\bis interested in you\b",
         r"\bi lead (?:recruiting|recruitment|talent)\b|\bi(?:'m| am) (?:the |a )?(?:head of talent|talent partner|sourcer)\b",
         r"\b(?:isn't|is not|not yet) (?:been )?advertised\b|\bconfidential (?:search|opportunity|role)\b",
@@ -612,6 +614,7 @@ RULES: list[Rule] = [
         r"\bwaiting (?:on|for) (?:feedback|approval|sign-off|an answer|a decision|budget|final approval|the (?:hiring manager|panel|team|budget|client|board|outcome|results?))",
         r"\b(?:has|have|had) been (?:paused|put on hold|postponed|delayed|suspended|frozen|pushed back)\b|\b(?:paused|suspended|froze|frozen) (?:all )?(?:recruitment|hiring)\b",
         r"\bno (?:appointment|final decision|offer|decision|selection) (?:has|have) (?:yet )?been (?:made|reached)",
+        r"\b(?:things|everything|it|this|the process|our process|our side)(?: are| is|'re|'s| have been| has been)? (?:a (?:bit|little) |slightly |running )?(?:delayed|behind schedule|running behind|slower than|taking longer)\b",
         r"\b(?:put|placed) (?:a )?(?:temporary |short )?(?:hold|pause|freeze) on\b|\bon hold\b|\bhiring freeze\b|\bheadcount freeze\b",
         r"(?:can't|cannot|can not|unable to|not able to) (?:make|commit|tell|give you|confirm|share|decide)[^\n]{0,50}\b(?:until|yet|just yet|at the moment|right now)\b",
         r"\b(?:isn't|is not|not yet|hasn't been|has not been) (?:yet )?(?:settled|finali[sz]ed|decided|confirmed)\b",
