@@ -262,3 +262,14 @@ def test_new_gmail_mail_arrives_through_idle(gmail):
         stop.set()
         thread.join(10)
     assert not thread.is_alive()
+
+
+def test_drafts_in_all_mail_are_not_mail_sent(gmail):
+    store = Store("sqlite://")
+    draft = dict(THANKS, msgid=1826557702138503999, labels=(r"\\Draft",))
+    script, account = gmail({"[Gmail]/All Mail": all_mail(INTERVIEW, draft)})
+    watcher = Watcher(store, account, me=ME)
+    watcher.sync_once()
+    watcher.close()
+    assert script.bodies_fetched == [("[Gmail]/All Mail", 301)]
+    assert not store.has_message(message_id="thanks-1@example.com")

@@ -203,3 +203,27 @@ def test_sigterm_logs_out_and_exits_0(tmp_path, imap_user):
     assert process.returncode == 0, err
     assert "Stopped." in err
     assert stored_ids(store) == ["m1-acme@test.example"]
+
+
+def test_a_refused_command_starts_afresh(store, imap_user, monkeypatch):
+    import imaplib
+
+    from watcher.imap import Mailbox
+
+    real_select = Mailbox.select
+    refusals = []
+
+    def select(self, folder):
+        if folder == "Terkirim" and len(stored_ids(store)) == 1 and not refusals:
+            refusals.append(folder)  # as when the folder was deleted since LIST
+            raise imaplib.IMAP4.error("SELECT failed: Mailbox doesn't exist: Terkirim")
+        return real_select(self, folder)
+
+    monkeypatch.setattr(Mailbox, "select", select)
+    with Running(store, imap_user.account()) as running:
+        imap_user.append("INBOX", recruiter_mail(1))
+        wait_until(lambda: len(stored_ids(store)) == 1, what="the first message")
+        imap_user.append("INBOX", recruiter_mail(2))
+        wait_until(lambda: len(stored_ids(store)) == 2, what="the message after the refusal")
+        assert refusals and running.watcher.connections >= 2  # it started afresh, listing folders again
+    assert_exactly_once(store, {"m1-acme@test.example", "m2-acme@test.example"})

@@ -12,13 +12,15 @@ against the store, so nothing is stored twice.
 """
 from __future__ import annotations
 
+import imaplib
 import logging
 import os
 import random
+import re
 import threading
 import time
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from typing import Callable, Iterator
 
@@ -29,6 +31,7 @@ log = logging.getLogger("nextstep.watcher")
 # Test-only: the path of a file to create, after a batch was fetched and read but before its
 # transaction commits; the watcher then sleeps, so that a test can kill it right there.
 PAUSE_BEFORE_COMMIT = "NEXTSTEP_TEST_PAUSE_BEFORE_COMMIT"
+DRAFT_LABEL = "\\Draft"  # X-GM-LABELS of an unsent draft
 
 
 @dataclass
@@ -94,6 +97,11 @@ def reconnect_delays(first: float, cap: float, rng: random.Random | None = None)
         step = min(cap, step * 2)
 
 
+# A header line naming one of the fields every message has, at the start of a line of the
+# header block. A regular expression, not a parser: this runs on every fetched message.
+_KNOWN_HEADER = re.compile(rb"(?im)^(?:from|date|message-id|subject)[ \t]*:")
+
+
 def unreadable_reason(raw: bytes | None) -> str | None:
     """Why `raw` is not an email at all (None when it is one): no bytes, or no header a message
     has (From, Date, Message-ID, Subject). Such bytes would otherwise be read as a message of
@@ -104,14 +112,11 @@ def unreadable_reason(raw: bytes | None) -> str | None:
     """
     if not raw or not raw.strip():
         return "empty message"
-    from email.parser import BytesHeaderParser
-
-    try:
-        headers = BytesHeaderParser().parsebytes(raw[:65536])
-        names = {k.lower() for k in headers.keys()}
-    except Exception:  # noqa: BLE001 - unreadable headers are what this reports
-        names = set()
-    if names & {"from", "date", "message-id", "subject"}:
+    head = raw[:65536]
+    end = head.find(b"\r\n\r\n")
+    if end < 0:
+        end = head.find(b"\n\n")
+    if _KNOWN_HEADER.search(head if end < 0 else head[:end + 2]):
         return None
     return "not an email: it has no From, Date, Message-ID or Subject header"
 
@@ -149,8 +154,7 @@ class Watcher:
                  open_mailbox: Callable[[Account], Mailbox] = Mailbox.open, today: Callable[[], date] | None = None):
         self.store = store
         self.options = options or WatchOptions()
-        account.timeout = self.options.timeout_seconds
-        self.account = account
+        self.account = replace(account, timeout=self.options.timeout_seconds)
         self.me = tuple(me)
         self.on_progress = on_progress
         self.on_sync = on_sync
@@ -190,7 +194,9 @@ class Watcher:
                     self.mailbox.wait(self.options.idle_renew_seconds, self._stop.is_set)
                 except LoginRefused:
                     raise
-                except (*DISCONNECTED, ServerUnreachable) as exc:
+                except (*DISCONNECTED, ServerUnreachable, imaplib.IMAP4.error) as exc:
+                    # imaplib.IMAP4.error: a command refused (a folder deleted meanwhile, a
+                    # server in trouble); a new connection lists the folders afresh.
                     self._drop_connection()
                     delays = delays or reconnect_delays(self.options.reconnect_first, self.options.reconnect_max)
                     wait = next(delays)
@@ -293,7 +299,9 @@ class Watcher:
         wanted = batch
         if match_first:
             ids = mailbox.fetch_ids(batch)
-            wanted = [uid for uid in batch if uid in ids and not self._known(ids[uid])]
+            # Gmail's All Mail holds the user's drafts too: unsent, they are not mail sent.
+            wanted = [uid for uid in batch if uid in ids and not self._known(ids[uid])
+                      and DRAFT_LABEL not in ids[uid].gmail_labels]
             report.known += len(batch) - len(wanted)
         fetched = mailbox.fetch(wanted)
         with self.store.transaction():

@@ -79,6 +79,7 @@ def watch(once, since_days, verbose):
       nextstep watch --once --since 30
       nextstep watch -v
     """
+    import imaplib
     import signal
 
     from watcher.imap import DISCONNECTED, LoginRefused, ServerUnreachable
@@ -112,6 +113,9 @@ def watch(once, since_days, verbose):
     except DISCONNECTED as exc:
         raise click.ClickException(f"the connection to {watcher.account.host} failed ({exc}): run "
                                    "`nextstep watch` again; it resumes where it stopped") from exc
+    except imaplib.IMAP4.error as exc:
+        raise click.ClickException(f"{watcher.account.host} refused a command ({exc}): run `nextstep watch` "
+                                   "again; it resumes where it stopped") from exc
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
