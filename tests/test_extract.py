@@ -45,3 +45,24 @@ def test_company_from_domain_when_nothing_else_says():
 def test_role_from_the_text():
     p = people("Talent", "jobs@acme.example", body="Thank you for applying for the Senior Data Engineer role at Acme.")
     assert p.role == "Senior Data Engineer"
+
+
+def test_person_at_employer_and_titles():
+    assert people("Mo @ Bramble Cafe", "mo@bramblecafe.example").company == "Bramble Cafe"
+    p = people("Prof. Ingeborg Aalto", "i.aalto@uni.example")
+    assert p.recruiter_name == "Ingeborg Aalto"
+
+
+def test_a_team_mailbox_is_not_a_person():
+    assert people("Fjordlight Events", "events@fjordlight.example").recruiter_name is None
+
+
+def test_a_body_sentence_with_a_comma_is_not_a_signature_company():
+    p = people("Olivia Hartmann", "olivia.hartmann@lumenfold.example",
+               body="Whatever the result, I'll call you first and follow up in writing.\n\nOlivia",
+               signature="Kind regards,\nOlivia Hartmann\nRecruiting Lead, Lumenfold")
+    assert p.company == "Lumenfold"
+
+
+def test_role_from_an_indonesian_subject():
+    assert people("Rina", "rina@padiemas.example", subject="Re: Posisi Supervisor Gudang: perkembangan proses seleksi").role == "Supervisor Gudang"
