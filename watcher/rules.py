@@ -434,6 +434,7 @@ RULES: list[Rule] = [
                     r"\bkandidat lain\b"), name="mengundang wawancara"),
     Rule("interview_invite", "id", (
         r"\b(?:pengen|ingin|mau|akan|kami ingin|saya ingin) (?:ngobrol|berbicara|bicara|bertemu|ketemu|mengobrol|ngopi|diskusi|berdiskusi|kenalan)\b[^\n]{0,50}\b(?:dengan|sama|bareng) (?:bapak|ibu|mas|mbak|kak|kakak|anda|kamu|saudara|saudari|pak|bu)\b",
+        r"\b(?:ingin|mau|pengen|akan) (?:langsung |segera )?(?:interview|wawancara|mewawancarai|wawancarai|interview-in)\b",
         r"\b(?:ajak|mengajak|undang) (?:(?:bapak|ibu|mas|mbak|kak|kakak|anda|kamu|saudara|saudari|pak|bu) )?(?:untuk )?(?:ngopi|bertemu|ketemu|ngobrol|diskusi|wawancara|interview|datang|mampir|kenalan)",
         r"\b(?:bisa|bersedia|available|luang|sempat)(?: nggak| tidak| gak| ga)? (?:besok|lusa|hari|tanggal|jam|pada|minggu)\b",
     ), 0.85, unless=(r"\bterima kasih (?:atas|telah|sudah) (?:kehadiran|mengikuti|meluangkan|datang)",), name="mau ngobrol dengan kamu"),
@@ -492,7 +493,8 @@ RULES: list[Rule] = [
         r"\b(?:tahap|langkah|step)(?:-nya)? (?:berikutnya|selanjutnya)\b[^\n]{0,60}\b(?:tes|test|studi kasus|tugas|asesmen|psikotes|take-home|case study|challenge|mengerjakan)",
         r"\b(?:melengkapi|lengkapi) (?:lamaran|profil|data|formulir)\b",
         r"\b(?:tautan|link) (?:tes|asesmen|assessment|ujian|pengerjaan|psikotes)",
-    ), 0.9, unless=(r"\bterima kasih (?:telah|sudah|atas) (?:mengerjakan|menyelesaikan|mengikuti)", r"\bhasil\b", r"\b(?:sudah|telah) (?:kami )?(?:terima|diterima)\b",
+    ), 0.9, unless=(r"\bterima kasih (?:telah|sudah|atas) (?:mengerjakan|menyelesaikan|mengikuti)", r"\bhasil (?:tes|test|psikotes|asesmen|assessment|ujian|pengerjaan)\b",
+                    r"\b(?:sudah|telah) (?:kami )?(?:terima|diterima)\b",
                     r"\bwebinar\b|\btips\b|\btrik\b|\bgratis\b", r"\byang (?:dinyatakan )?(?:lolos|lulus)\b", r"\bdaftar ulang\b"),
         dated_label="assessment", dated_weight=0.93, name="mengerjakan tes"),
     # ---- application received ------------------------------------------------------------------
@@ -538,7 +540,7 @@ RULES: list[Rule] = [
     ), 0.92, name="lamaran telah kami terima"),
     Rule("assessment", "id", (
         r"\b(?:kirim|dikirim|kumpulkan|dikumpulkan|submit|unggah|upload)(?:kan)?(?:[\w-]* ){0,4}?(?:balik|kembali)\b",
-        r"\b(?:studi kasus|take-home|tugas|mockup|redesign|soal)\b",
+        r"\b(?:studi kasus|take-home|mockup|redesign)\b",
     ), 0.5, unless=(r"\b(?:sudah|telah) (?:kami |saya |aku )?(?:terima|diterima|lihat|baca|kami terima)\b", r"\bhasil\b", r"\bterima kasih\b", r"\bmakasih\b"),
         dated_label="assessment", dated_weight=0.85, name="kirim balik hari Senin"),
     Rule("application_received", "id", (
@@ -568,6 +570,7 @@ RULES: list[Rule] = [
         r"\b(?:we|i)(?:'ll| will| expect to| hope to| aim to| plan to| are going to)? (?:notify|inform|contact|update|tell|call|write to|email|let) (?:you|everyone|all (?:candidates|finalists|applicants)|each candidate|every candidate)\b",
         r"\b(?:a |the |our |final |hiring )?(?:decision|outcome|results?) (?:is |are |will be |should be )?(?:expected|due|made|reached|taken|ready|available|shared|communicated|announced)",
         r"(?:'ll|\bwill|\bshall) (?:make|reach|finali[sz]e|confirm|announce|communicate|share) (?:a |the |our |their |its |any |his |her )?(?:final )?(?:decision|selection|outcome|results?|shortlist)\b",
+        r"(?:'ll|\bwill|\bshall) (?:holler at you|ping you|give you a shout|be back in touch|get back in touch)\b",
         r"(?:'ll|\bwill|\bshall) (?:be in touch|get back to you|contact you|reach out(?: to you)?|follow up with you|circle back|come back to you|let you know|update you|revert|"
         r"be contacting you|be reaching out|be getting back|email you|write to you|call you)\b",
     ), 0.7, unless=(_COND_ACK, _QUESTIONS, r"\b(?:please|feel free|do not hesitate|don't hesitate) (?:to )?(?:do )?(?:contact|reach|get in touch|let|call|email|ask|write|keep|send|reply)",
