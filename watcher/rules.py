@@ -493,7 +493,7 @@ RULES: list[Rule] = [
         r"\b(?:tahap|langkah|step)(?:-nya)? (?:berikutnya|selanjutnya)\b[^\n]{0,60}\b(?:tes|test|studi kasus|tugas|asesmen|psikotes|take-home|case study|challenge|mengerjakan)",
         r"\b(?:melengkapi|lengkapi) (?:lamaran|profil|data|formulir)\b",
         r"\b(?:tautan|link) (?:tes|asesmen|assessment|ujian|pengerjaan|psikotes)",
-    ), 0.9, unless=(r"\bterima kasih (?:telah|sudah|atas) (?:mengerjakan|menyelesaikan|mengikuti)", r"\bhasil (?:tes|test|psikotes|asesmen|assessment|ujian|pengerjaan)\b",
+    ), 0.9, unless=(r"\bterima kasih (?:telah|sudah|atas) (?:mengerjakan|menyelesaikan|mengikuti)", r"\bhasil (?:tes|test|psikotes|asesmen|assessment|ujian|pengerjaan|take-home|take home|studi kasus|tugas)\b",
                     r"\b(?:sudah|telah) (?:kami )?(?:terima|diterima)\b",
                     r"\bwebinar\b|\btips\b|\btrik\b|\bgratis\b", r"\byang (?:dinyatakan )?(?:lolos|lulus)\b", r"\bdaftar ulang\b"),
         dated_label="assessment", dated_weight=0.93, name="mengerjakan tes"),
