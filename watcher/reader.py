@@ -359,7 +359,7 @@ def _clock_nearby(msg: _Message, i: int | None):
     return None
 
 
-_PAST_CUE = re.compile(r"\b(?:thanks? (?:you )?for (?:your time|speaking|meeting|coming|the chat|the call|attending)|"
+_PAST_CUE = re.compile(r"\b(?:thanks? (?:you )?for (?:your time|taking the time|speaking|meeting|coming|the chat|the call|attending)|"
                        r"great (?:speaking|talking|meeting|chatting)|nice (?:speaking|talking|meeting)|enjoyed|earlier|"
                        r"yesterday|kemarin|tadi)\b", re.I)
 
@@ -390,10 +390,24 @@ def _nearest_after(msg: _Message, i: int, cue: re.Pattern, kinds: tuple[str, ...
         return None
     # A day before the cue counts only as a stated limit ("by Friday, I'll have an answer"):
     # "still interviewing through Friday, so no decision yet" names no day for the decision.
-    mentions = [m for m in mentions if before or m.kind in ("by", "within") or any(m.start >= c for c in cues)]
+    mentions = [m for m in mentions if before or m.kind in ("by", "within") or any(m.end > c for c in cues)]
     if not mentions:
         return None
     return min(mentions, key=lambda m: min((m.start - c if m.start >= c else 1000 + c - m.start) for c in cues))
+
+
+def _wrapped(pattern: re.Pattern) -> re.Pattern:
+    """The same cue, matching across a hard line wrap ("get\nback to you")."""
+    return re.compile(pattern.pattern.replace(" ", r"\s+"), pattern.flags)
+
+
+_HEAR_BACK_CUE = _wrapped(_HEAR_BACK_CUE)
+_DEADLINE_CUE = _wrapped(_DEADLINE_CUE)
+_START_CUE = _wrapped(_START_CUE)
+_CHECKIN_CUE = _wrapped(_CHECKIN_CUE)
+_PAST_CUE = _wrapped(_PAST_CUE)
+_RESCHEDULE = _wrapped(_RESCHEDULE)
+_EARLIER_TODAY = _wrapped(_EARLIER_TODAY)
 
 
 def _first_date(msg: _Message, rows: Iterable[int], kinds: tuple[str, ...], cue=None, avoid=None):

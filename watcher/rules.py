@@ -413,16 +413,20 @@ RULES: list[Rule] = [
         r"zoom\.(?:us|example)|meet\.google|teams\.microsoft|\b(?:zoom|teams|meet) link\b|\bworks (?:perfectly|great|for (?:us|me))\b",
     ), 0.45, name="when: where:"),
     Rule("interview_invite", "*", (
-        r"^(?:fw: |fwd: )?[^\n]{0,60}?\b(?:interview (?:invitation|invite|request|confirmation|confirmed|scheduled|details|schedule|availability|update)|"
-        r"invitation (?:to|for) (?:an? )?interview|(?:phone|telephone|video|technical|onsite|on-site|in person|in-person|final|first|second) interview|interview with\b|"
-        r"undangan (?:wawancara|interview)|jadwal (?:wawancara|interview))",
+        r"^(?:fw: |fwd: )?[^\n]{0,60}?\b(?:interview (?:invitation|invite|request|confirmation|confirmed|scheduled|details|schedule|availability)|"
+        r"invitation (?:to|for) (?:an? )?interview|undangan (?:wawancara|interview)|jadwal (?:wawancara|interview))",
     ), 0.8, unless=(r"\brekam", r"\brecorded\b", r"\bone-way\b", r"\bon-demand\b", r"\b(?:after|setelah|following|feedback|update|thank|thanks|terima kasih|"
                     r"result|results|hasil|outcome|what happens|next steps|your interview with|received|completed|submitted|diterima)\b"), name="subject: interview"),
+    Rule("interview_invite", "*", (
+        r"^(?:fw: |fwd: )?[^\n]{0,60}?\b(?:(?:phone|telephone|video|technical|onsite|on-site|in person|in-person|final|first|second) interview|interview with)\b",
+    ), 0.5, unless=(r"\brekam", r"\brecorded\b", r"\bone-way\b", r"\bon-demand\b", r"\b(?:after|setelah|following|feedback|update|thank|thanks|"
+                    r"result|results|hasil|outcome|what happens|next steps|received|completed|submitted|diterima)\b"), name="subject: an interview"),
     Rule("interview_invite", "en", (
         r"\b(?:interview|call|meeting|chat)\b[^\n]{0,30}\b(?:on|at|for) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}(?::\d\d)? ?(?:am|pm))",
         r"\blook(?:ing)? forward to (?:meeting|speaking with|talking (?:to|with)|seeing|chatting with) you (?:on|at|next|this|tomorrow)\b",
         r"\blook(?:ing)? forward to (?:having|hosting|welcoming|seeing|meeting) you (?:on-?site|onsite|in person|at our|here|for your interview)",
-    ), 0.55, unless=(r"\bthank(?:s| you) for\b", r"\bafter\b", r"\bfollowing\b"), name="interview on a day"),
+    ), 0.55, unless=(r"\bthank(?:s| you) for\b", r"\bafter\b", r"\bfollowing\b", r"\bcandidates?\b", r"\bothers?\b", r"\bpanel\b"),
+        name="interview on a day"),
     Rule("interview_invite", "id", (
         r"\bmengundang (?:anda|saudara|saudari|kamu|bapak|ibu|mas|mbak)?\s?(?:untuk )?(?:mengikuti |hadir (?:dalam|pada|di) |melanjutkan ke )?(?:sesi |tahap |proses )?"
         r"(?:wawancara|interview|temu|pertemuan|diskusi|user interview|hr interview)",
@@ -628,7 +632,10 @@ RULES: list[Rule] = [
         r"\buntil\b[^\n]{0,60}(?:cannot|can't|unable to|won't be able to|not able to) (?:make|commit|decide|confirm|give|offer)",
     ), 0.85, unless=(r"\bif you (?:are|have|need|'re)\b",), name="still interviewing"),
     Rule("still_deciding", "id", (
-        r"\bmasih (?:dalam (?:proses|tahap)|mewawancarai|meninjau|mempertimbangkan|menunggu|melakukan|memproses|berlangsung|berjalan|menyelesaikan|mengevaluasi|menimbang|"
+        r"\bmasih (?:dalam (?:proses|tahap)|berlangsung|berjalan|diproses)\b",
+    ), 0.6, name="masih berjalan"),
+    Rule("still_deciding", "id", (
+        r"\bmasih (?:mewawancarai|meninjau|mempertimbangkan|menunggu|melakukan|memproses|menyelesaikan|mengevaluasi|menimbang|"
         r"berdiskusi|membahas|ada (?:beberapa )?kandidat|mempelajari|menyeleksi)",
         r"\b(?:keputusan|hasil)(?: akhir)? (?:masih )?belum\b|\bbelum (?:dapat |bisa )?(?:kami )?(?:ambil|putuskan|memutuskan|diputuskan|ada keputusan|mengambil keputusan|bisa memutuskan)",
         r"\b(?:keputusan|hasil)\b[^\n]{0,60}\bbelum (?:dapat |bisa )?(?:kami )?(?:sampaikan|berikan|informasikan|umumkan|diambil|keluar|ada)",
