@@ -1,0 +1,80 @@
+"""raw bytes → parsed → read → stored: the same message reads the same whatever path it came by,
+and a message that cannot be read becomes a defect, never an exception."""
+from pathlib import Path
+
+import pytest
+
+from models.store import Store
+from watcher import pipeline
+from watcher.pipeline import GmailIds, ingest, read_raw
+
+MIME = Path(__file__).parent / "fixtures" / "mime"
+
+REJECTION = b"""From: Laura Whitcombe <laura@ferroline.example>
+To: Sam Okoro <sam@mail.example>
+Subject: Solutions Engineer
+Date: Wed, 14 May 2025 13:26:00 +0100
+Message-ID: <rej-1@ferroline.example>
+X-GM-THRID: 1769398422452306227
+Content-Type: text/plain; charset=utf-8
+
+Hi Sam,
+
+After a lot of discussion, the team has decided not to move forward with your
+application for the Solutions Engineer role.
+
+Best of luck with your search,
+Laura
+"""
+
+
+@pytest.fixture
+def store(tmp_path):
+    return Store(str(tmp_path / "s.sqlite"))
+
+
+def test_a_message_is_read_into_the_domain():
+    msg = read_raw(REJECTION, me=("sam@mail.example",))
+    assert msg.direction == "in" and msg.label == "rejection"
+    assert msg.message_id == "rej-1@ferroline.example"
+    assert msg.gmail_thrid == 1769398422452306227
+    assert msg.date.utcoffset().total_seconds() == 3600
+    assert "\n" not in (msg.evidence or "") and "move forward" in msg.evidence
+
+
+def test_the_users_own_mail_takes_no_label():
+    msg = read_raw(REJECTION, me=("laura@ferroline.example",))
+    assert msg.direction == "out" and msg.label is None and msg.key_date is None
+
+
+def test_ingest_stores_once_whatever_the_path(store):
+    first = ingest(store, REJECTION, me=("sam@mail.example",), source="a.eml")
+    again = ingest(store, REJECTION, me=("sam@mail.example",), folder="INBOX", uid=7,
+                   gmail=GmailIds(msgid=99, thrid=1769398422452306227))
+    assert first.new and not again.new and first.row_id == again.row_id
+    assert store.counts() == {"applications": 1, "messages": 1, "defects": 0}
+
+
+def test_a_message_that_cannot_be_read_is_a_defect_and_the_next_one_still_reads(store, monkeypatch, caplog):
+    real = pipeline.read_raw
+
+    def broken(raw, **kw):
+        if b"BREAK-ME" in raw:
+            raise RuntimeError("reader failed")
+        return real(raw, **kw)
+
+    monkeypatch.setattr(pipeline, "read_raw", broken)
+    bad = ingest(store, b"Subject: BREAK-ME\n\nsecret body text", source="bad.eml", folder="INBOX", uid=3)
+    good = ingest(store, REJECTION, me=("sam@mail.example",))
+    assert bad.error and bad.row_id is None and good.new
+    (defect,) = store.defects()
+    assert (defect["folder"], defect["uid"]) == ("INBOX", 3) and "reader failed" in defect["error"]
+    assert "secret body text" not in caplog.text
+
+
+@pytest.mark.parametrize("raw", [b"", b"\x00\xff" * 500, b"From: \n\n", b"Content-Type: multipart/mixed\n\n--x"])
+def test_junk_reads_as_other_with_low_confidence(store, raw):
+    result = ingest(store, raw)
+    assert result.error is None
+    assert result.message.label == "other" and result.message.confidence < 0.5
+    assert result.application_id is None
