@@ -590,7 +590,8 @@ RULES: list[Rule] = [
         r"\bkeputusan\b[^\n]{0,40}\bakan (?:kami )?(?:ambil|sampaikan|umumkan|informasikan|kabarkan|berikan|diambil|disampaikan|diumumkan)",
         r"\b(?:kami|saya) kabari\b|\bkabar (?:selanjutnya|lebih lanjut|berikutnya)\b",
         r"\bditunggu (?:saja |aja )?(?:kabar|info|informasi)(?:nya)?\b",
-        r"\b(?:informasi|kabar|hasil|pengumuman)\b[^\n]{0,50}\bakan (?:kami )?(?:disampaikan|diinformasikan|dikirim(?:kan)?|diumumkan|diberitahukan|dikabarkan)",
+        r"\b(?:informasi|kabar|hasil|hasilnya|pengumuman|keputusan)\b[^\n]{0,50}\bakan (?:kami |segera )?(?:disampaikan|diinformasikan|dikirim(?:kan)?|diumumkan|diberitahukan|dikabarkan|"
+        r"informasikan|sampaikan|umumkan|kabarkan|kirimkan|beritahukan|kabari)",
     ), 0.7, unless=(_COND_ID, r"\bbelum\b", r"\bpertanyaan\b", r"\bsilakan\b"),
         dated_label="decision_timeline", dated_weight=0.86, name="akan kami kabari"),
     Rule("decision_timeline", "*", (
