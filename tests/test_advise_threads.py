@@ -32,46 +32,7 @@ ROW_OF_ACTION = {"send_thank_you": {1}, "follow_up": {2, 4}, "stay_in_touch": {3
 
 # thread -> why the product answers wrong today: which message is misread, or which policy
 # decision is wrong, with the sentence that shows it.
-KNOWN_WRONG = {
-    "01-interview-morning-for-sender-afternoon-for-user":
-        "reader: 01's interview date is null. The invite's hit sentence ('he would like to meet you') names no "
-        "date, so every sentence is searched and two days are found: 'Would Tuesday, October 7 at 10:00 am ET "
-        "... work for you?' and the past 'speak with me on Monday' (resolved forward to Mon 6 Oct); two days "
-        "are read as a list of options. With no interview the policy falls to stay_in_touch/3 (16 Oct).",
-    "02-interview-afternoon-for-sender-morning-for-user":
-        "reader: 01's interview time is not read. 'Date: Thursday, 18 September 2025' gives the day, but the "
-        "next line 'Time: 4:30pm - 5:30pm SGT' is not joined to it, so interview_at is null; the policy takes "
-        "a day without a time as 'ahead until the day is over' and answers prepare_for_interview instead of "
-        "the same-day thank-you (16:30 SGT is 09:30 in London).",
-    "14-still-deciding-after-named-date":
-        "reader: 04 is still_deciding (right) but gets key_date 2025-07-18 from the negated 'we won't be able "
-        "to give you an answer today as planned'; the policy then keeps row 2 from that date (follow_up/2 "
-        "2025-07-22) instead of starting row 3's clock (stay_in_touch/3 2025-08-01).",
-    "26-id-kami-akan-menghubungi-anda-wait":
-        "reader: 04 'Prosesnya masih berjalan di internal, kami akan menghubungi Anda kembali begitu ada kabar "
-        "mengenai posisi ini.' fires both 'masih dalam proses' (still_deciding, 0.85) and 'akan kami kabari' "
-        "(will_contact_you, 0.7) in one sentence, and still_deciding wins; the policy then runs row 3's cadence "
-        "(stay_in_touch/3 2025-08-29) although row 5 says that after 'we'll contact you' nothing is scheduled "
-        "(wait/5).",
-    "28-id-interview-wib-afternoon-in-wita":
-        "reader: 01's interview time is not read from the table line 'Pukul        : 11.30 - 12.30 WIB' (the "
-        "day comes from 'Hari/tanggal : Kamis, 4 September 2025'), so interview_at is null and the policy "
-        "answers prepare_for_interview on the interview day instead of the next-day thank-you (11.30 WIB is "
-        "12.30 in Asia/Makassar).",
-    "33-id-thank-you-before-noon-then-silence":
-        "reader: 01's time 'Pukul        : 09.00 - 10.00 WIB' is not read; the policy then places a day "
-        "without a time at 12:00, so the thank-you sent at 11:15 counts as sent before the interview and row 1 "
-        "asks again for a thank-you (send_thank_you/1 2025-10-15) instead of stay_in_touch/3 2025-10-28.",
-    "34-interview-rescheduled-later-quoted-old-date":
-        "reader: 03 (the reschedule) gets key_date 2025-10-13 from 'Henrik has been called into a board "
-        "meeting on Monday' instead of 'Could we move your interview to Thursday 16 October at 14:00 CEST "
-        "instead?', so the policy sees the interview as past and asks for a thank-you.",
-    "38-get-back-at-the-end-of-next-week":
-        "reader: 01 is decision_timeline but its key date is null. In 'we hope to get\\nback to you at the end "
-        "of next week' the plain text is hard-wrapped between 'get' and 'back', and _HEAR_BACK_CUE's 'get back' "
-        "needs a space, so no hear-back cue is found in the sentence and its date (2025-10-31) is never taken; "
-        "the policy falls to row 3 (stay_in_touch/3 2025-11-05) instead of row 2 (follow_up/2 2025-11-04).",
-}
+KNOWN_WRONG: dict[str, str] = {}
 
 
 def _folders():

@@ -22,11 +22,7 @@ DAYS = (date(2025, 5, 12), date(2025, 5, 16), date(2025, 5, 18), date(2025, 12, 
 TZ = "Europe/London"
 
 # Natural recruiter mail that the reader misreads today; each reason names the misread.
-MISREADS = {
-    "keputusan_hari_kerja": "reader: a reply whose subject is 'Re: Undangan Wawancara ...' is read as an interview "
-                            "invite, and 'Hasil akhir proses seleksi akan kami informasikan ... dalam 5 (lima) hari "
-                            "kerja' is not read as a decision date",
-}
+MISREADS: dict[str, str] = {}
 
 
 @lru_cache(maxsize=None)
