@@ -227,3 +227,24 @@ def test_a_refused_command_starts_afresh(store, imap_user, monkeypatch):
         wait_until(lambda: len(stored_ids(store)) == 2, what="the message after the refusal")
         assert refusals and running.watcher.connections >= 2  # it started afresh, listing folders again
     assert_exactly_once(store, {"m1-acme@test.example", "m2-acme@test.example"})
+
+
+def test_a_busy_store_is_retried_not_fatal(store, imap_user, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    real = store.set_cursor
+    failures = []
+
+    def busy_once(*args):
+        if not failures:
+            failures.append(args)
+            raise OperationalError("UPDATE sync_cursors", {}, Exception("database is locked"))
+        return real(*args)
+
+    monkeypatch.setattr(store, "set_cursor", busy_once)
+    imap_user.append("INBOX", recruiter_mail(1))
+    with Running(store, imap_user.account()):
+        wait_until(lambda: len(stored_ids(store)) == 1 and store.cursor("INBOX") is not None,
+                   what="the message after the busy store")
+    assert failures
+    assert_exactly_once(store, {"m1-acme@test.example"})

@@ -181,6 +181,8 @@ class Watcher:
         raised, since trying again will not help."""
         if stop_event is not None:
             self._stop = stop_event
+        from sqlalchemy.exc import OperationalError
+
         delays = None
         try:
             while not self.stopping:
@@ -194,6 +196,13 @@ class Watcher:
                     self.mailbox.wait(self.options.idle_renew_seconds, self._stop.is_set)
                 except LoginRefused:
                     raise
+                except OperationalError as exc:
+                    # The store was busy (or its disk full) past its own timeout: nothing was
+                    # committed, the cursor did not move, so the same mail is fetched again later.
+                    delays = delays or reconnect_delays(self.options.reconnect_first, self.options.reconnect_max)
+                    wait = next(delays)
+                    log.warning("could not write to the store (%s); trying again in %.1f s", _short(exc), wait)
+                    self._stop.wait(wait)
                 except (*DISCONNECTED, ServerUnreachable, imaplib.IMAP4.error) as exc:
                     # imaplib.IMAP4.error: a command refused (a folder deleted meanwhile, a
                     # server in trouble); a new connection lists the folders afresh.
@@ -248,6 +257,11 @@ class Watcher:
         return report
 
     def sync_folder(self, folder: str) -> SyncReport:
+        """Bring one folder up to date: what came after its cursor, or, on the first run and
+        after a renumbering (UIDVALIDITY), the last `since_days` days.
+
+        Example: watcher.sync_folder("INBOX") -> SyncReport(fetched=3, new=3, known=0, defects=0).
+        """
         mailbox = self.mailbox
         state = mailbox.select(folder)
         cursor = self.store.cursor(folder)
