@@ -50,7 +50,8 @@ REJECTION = dict(msgid=1826601234567890123, thrid=1826601234567890123, labels=(r
 class GmailScript:
     """The mailbox the scripted server serves, and what the client asked of it."""
 
-    def __init__(self, folders, listing):
+    def __init__(self, folders, listing, capability=CAPABILITY):
+        self.capability = capability
         self.folders = folders  # name -> {"uidvalidity": int, "messages": {uid: dict}}
         self.listing = listing
         self.bodies_fetched = []  # (folder, uid) of every BODY[] sent
@@ -85,7 +86,7 @@ class Handler(socketserver.StreamRequestHandler):
                 command, _, args = args.partition(" ")
                 command = "UID " + command.upper()
             if command == "CAPABILITY":
-                self.send("* CAPABILITY " + CAPABILITY)
+                self.send("* CAPABILITY " + script.capability)
                 self.send(f"{tag} OK Thats all she wrote! q1mb12345")
             elif command == "AUTHENTICATE":
                 self.send("+ ")
@@ -174,8 +175,8 @@ class Handler(socketserver.StreamRequestHandler):
 def gmail():
     servers = []
 
-    def start(folders, listing=LIST_WITH_ALL):
-        script = GmailScript(folders, listing)
+    def start(folders, listing=LIST_WITH_ALL, capability=CAPABILITY):
+        script = GmailScript(folders, listing, capability)
         server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
         server.daemon_threads = True
         server.script = script
@@ -242,8 +243,8 @@ def test_without_all_mail_a_message_in_two_folders_is_read_once(gmail):
     assert store.counts()["messages"] == 3
 
 
-def test_new_gmail_mail_arrives_through_idle(gmail):
-    store = Store("sqlite://")
+def test_new_gmail_mail_arrives_through_idle(gmail, tmp_path):
+    store = Store(str(tmp_path / "store.sqlite"))  # a file: the watcher writes from its own thread
     script, account = gmail({"[Gmail]/All Mail": all_mail(INTERVIEW)})
     watcher = Watcher(store, account, me=ME, options=WatchOptions(idle_renew_seconds=60))
     stop = threading.Event()
@@ -273,3 +274,25 @@ def test_drafts_in_all_mail_are_not_mail_sent(gmail):
     watcher.close()
     assert script.bodies_fetched == [("[Gmail]/All Mail", 301)]
     assert not store.has_message(message_id="thanks-1@example.com")
+
+
+def test_a_server_without_idle_is_polled(gmail, tmp_path):
+    store = Store(str(tmp_path / "store.sqlite"))
+    script, account = gmail({"[Gmail]/All Mail": all_mail(INTERVIEW)}, capability=CAPABILITY.replace(" IDLE", ""))
+    watcher = Watcher(store, account, me=ME, options=WatchOptions(idle_renew_seconds=0.5))
+    stop = threading.Event()
+    thread = threading.Thread(target=watcher.run_forever, args=(stop,), daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 10
+        while store.counts()["messages"] < 1 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        script.deliver("[Gmail]/All Mail", 320, REJECTION)
+        while store.counts()["messages"] < 2 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert store.counts()["messages"] == 2
+        assert not script.idling and b"IDLE" not in watcher.mailbox.capabilities
+    finally:
+        stop.set()
+        thread.join(10)
+    assert not thread.is_alive()
