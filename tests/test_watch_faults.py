@@ -5,6 +5,7 @@ production: IDLE pickup, BYE (`doveadm kick`), a hung server (SIGSTOP), a restar
 UIDVALIDITY change, SIGKILL between fetch and commit, SIGTERM.
 """
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -203,6 +204,8 @@ def test_sigterm_logs_out_and_exits_0(tmp_path, imap_user):
     assert process.returncode == 0, err
     assert "Stopped." in err
     assert stored_ids(store) == ["m1-acme@test.example"]
+    log = (imap_user.server.dir / "dovecot.log").read_text()
+    assert re.search(rf"imap\({imap_user.name}\).*Disconnected: Logged out", log), "it logged out"
 
 
 def test_a_refused_command_starts_afresh(store, imap_user, monkeypatch):
@@ -248,3 +251,21 @@ def test_a_busy_store_is_retried_not_fatal(store, imap_user, monkeypatch):
                    what="the message after the busy store")
     assert failures
     assert_exactly_once(store, {"m1-acme@test.example"})
+
+
+def test_watch_once_says_what_to_do_without_an_account_or_a_server(monkeypatch, tmp_path):
+    from click.testing import CliRunner
+
+    from tests.dovecot import free_port
+    from watcher.cli import cli
+
+    monkeypatch.setenv("NEXTSTEP_DB", str(tmp_path / "store.sqlite"))
+    result = CliRunner().invoke(cli, ["watch", "--once"])
+    assert result.exit_code == 2 and "nextstep init" in result.output
+    monkeypatch.setenv("NEXTSTEP_IMAP_HOST", "127.0.0.1")
+    monkeypatch.setenv("NEXTSTEP_IMAP_PORT", str(free_port()))
+    monkeypatch.setenv("NEXTSTEP_IMAP_SSL", "0")
+    monkeypatch.setenv("NEXTSTEP_IMAP_USER", "jane@example.com")
+    monkeypatch.setenv("NEXTSTEP_IMAP_PASSWORD", "pw")
+    result = CliRunner().invoke(cli, ["watch", "--once"])
+    assert result.exit_code == 1 and "No IMAP server answered" in result.output
