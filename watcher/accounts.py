@@ -68,7 +68,6 @@ def load_password(user: str, host: str) -> str | None:
     """The password kept in the system keyring, or None (none kept, or no keyring)."""
     try:
         import keyring
-        from keyring.errors import KeyringError
 
         return keyring.get_password(KEYRING_SERVICE, _keyring_name(user, host))
     except Exception:  # noqa: BLE001 - no backend, a locked or broken keyring: same as not kept
