@@ -85,3 +85,19 @@ def test_import_mail_commits_in_batches_and_reports_progress(tmp_path, monkeypat
     assert seen == [1, 2, 3]
     assert (report.messages, report.new, report.defects, len(report.applications)) == (3, 3, 0, 2)
     assert ImportReport(messages=1).summary() == "1 messages, 0 new, 0 applications, 0 defects"
+
+
+def test_takeout_drafts_and_spam_are_skipped(tmp_path, db):
+    mbox = tmp_path / "takeout.mbox"
+    parts = []
+    for labels, name in (("Draft", "thank_you_sent_acme.eml"), ("Spam,Category Promotions", "rejection_globex.eml"),
+                         ("Inbox", "interview_invite_acme.eml")):
+        raw = fixture_mail(name).replace(b"\r\n", b"\n")
+        parts.append(b"From 1@xxx Thu Mar 06 08:40:00 +0000 2025\n" + f"X-Gmail-Labels: {labels}\n".encode()
+                     + raw + b"\n")
+    mbox.write_bytes(b"".join(parts))
+    result = run("--me", ME, str(mbox))
+    assert "3 messages, 1 new, 1 applications, 0 defects (2 drafts or spam skipped)" in result.output
+    store = Store(str(db))
+    assert not store.has_message(message_id="thanks-1@example.com")
+    assert not store.has_message(message_id="rejection-1@globex.example")

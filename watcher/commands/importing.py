@@ -2,11 +2,32 @@
 an mbox, a Maildir, .eml files), through the same pipeline as the watcher."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import click
 
 BATCH = 200  # messages per transaction: far fewer commits, and a crash keeps whole batches
+# Gmail Takeout's labels of messages that are not mail exchanged with anyone: unsent drafts
+# (they would count as sent) and spam ("All mail Including Spam and Trash").
+SKIPPED_LABELS = {"draft", "spam"}
+_LABELS = re.compile(rb"(?im)^x-gmail-labels:[ \t]*(.*(?:\r?\n[ \t].*)*)")
+
+
+def skipped_label(raw: bytes) -> str | None:
+    """The Takeout label that excludes this message (Draft, Spam), if any.
+
+    >>> skipped_label(b"X-Gmail-Labels: Inbox,Spam\\r\\nFrom: x\\r\\n\\r\\nbody"), skipped_label(b"From: x\\r\\n\\r\\n")
+    ('Spam', None)
+    """
+    head = raw[:65536].split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0]
+    found = _LABELS.search(head)
+    if not found:
+        return None
+    for label in re.split(r"\s*,\s*", found.group(1).decode("utf-8", "replace").replace("\r\n", " ").strip()):
+        if label.strip().lower() in SKIPPED_LABELS:
+            return label.strip()
+    return None
 
 
 @dataclass
@@ -17,10 +38,12 @@ class ImportReport:
     new: int = 0
     defects: int = 0
     applications: set = field(default_factory=set)
+    skipped: int = 0  # drafts and spam of a Takeout export
 
     def summary(self) -> str:
-        return (f"{self.messages} messages, {self.new} new, {len(self.applications)} applications, "
+        line = (f"{self.messages} messages, {self.new} new, {len(self.applications)} applications, "
                 f"{self.defects} defects")
+        return line + (f" ({self.skipped} drafts or spam skipped)" if self.skipped else "")
 
 
 def import_mail(store, paths, *, me=(), progress=None) -> ImportReport:
@@ -39,7 +62,9 @@ def import_mail(store, paths, *, me=(), progress=None) -> ImportReport:
             for mail in mails:
                 report.messages += 1
                 reason = unreadable_reason(mail.raw)
-                if reason is not None:
+                if reason is None and skipped_label(mail.raw):
+                    report.skipped += 1
+                elif reason is not None:
                     store.record_defect(reason, source=mail.source)
                     report.defects += 1
                 else:
