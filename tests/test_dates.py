@@ -203,9 +203,13 @@ def test_vague_phrases_and_lookalikes_give_no_date(text):
     ("dalam 3 hari kerja", "within"),
     ("in two weeks", "within"),
     ("next week", "week"),
-    ("akhir minggu depan", "week"),
-    ("end of next week", "week"),
+    # the end of a week names its Friday and means "by then"; a bare week or weekend names none
+    ("akhir minggu depan", "by"),
+    ("end of next week", "by"),
+    ("at the end of this week", "by"),
     ("by the end of next week", "by"),
+    ("this weekend", "week"),
+    ("akhir pekan ini", "week"),
     ("tomorrow", "day"),
 ])
 def test_kind_says_what_the_phrase_promises(text, kind):
@@ -540,4 +544,96 @@ def test_recruiter_mail_phrases(text, span, day):
     ("We decide within 3 days following the interview.", []),
 ])
 def test_day_ends_pairs_and_event_durations(text, expected):
+    assert [(m.text, str(m.date), m.kind) for m in find_dates(text, at(WED))] == expected
+
+
+# --- limits as people write them: from receipt, numbers written twice, time given ---
+
+@pytest.mark.parametrize("text,span,day", [
+    ("Please finish it within 3 days of receiving this email.",
+     "within 3 days of receiving this email", "2025-10-04"),
+    ("Kindly confirm within 48 hours of receipt.", "within 48 hours of receipt", "2025-10-03"),
+    ("Complete the quiz within 72 hours of opening the link.",
+     "within 72 hours of opening the link", "2025-10-04"),
+    ("Send it back within 5 days from the time you receive this email.",
+     "within 5 days from the time you receive this email", "2025-10-06"),
+    ("Berkas dikirim dalam 5 (lima) hari kerja.", "dalam 5 (lima) hari kerja", "2025-10-08"),
+    ("Hasil diumumkan dalam 10 (sepuluh) hari kerja.", "dalam 10 (sepuluh) hari kerja",
+     "2025-10-15"),
+    ("Please accept within five (5) business days.", "within five (5) business days",
+     "2025-10-08"),
+    ("Return the signed copy within 7 (seven) days.", "within 7 (seven) days", "2025-10-08"),
+    ("Tes diselesaikan dalam 3 (tiga) hari kerja sejak email ini diterima.",
+     "dalam 3 (tiga) hari kerja sejak email ini diterima", "2025-10-06"),
+    ("Konfirmasi selambat-lambatnya 2 (dua) hari kerja sejak pengumuman ini.",
+     "selambat-lambatnya 2 (dua) hari kerja sejak pengumuman ini", "2025-10-03"),
+    ("Jawaban kami kirim dalam dua minggu dari hari ini.",
+     "dalam dua minggu dari hari ini", "2025-10-15"),
+    ("Kamu punya waktu 5 hari untuk mengerjakan studi kasus.", "punya waktu 5 hari",
+     "2025-10-06"),
+    ("Anda diberi waktu 3 hari sejak email ini dikirim.",
+     "diberi waktu 3 hari sejak email ini dikirim", "2025-10-04"),
+    ("You have 4 days to complete the exercise.", "have 4 days", "2025-10-05"),
+    ("You'll have 48 hours to record your answers.", "have 48 hours", "2025-10-03"),
+    ("The test link stays open for 7 days.", "open for 7 days", "2025-10-08"),
+    ("Please reply within 5 days' time.", "within 5 days' time", "2025-10-06"),
+])
+def test_limits_as_people_write_them(text, span, day):
+    (mention,) = find_dates(text, at(WED))
+    assert (mention.text, str(mention.date), mention.kind) == (span, day, "within")
+
+
+def test_where_a_number_and_its_words_differ_the_words_govern():
+    (mention,) = find_dates("Reply within ten (12) days.", at(WED))
+    assert str(mention.date) == "2025-10-11"
+
+
+def test_a_validity_date_is_a_limit():
+    (mention,) = find_dates("This offer is valid until 10 October.", at(WED))
+    assert (mention.text, str(mention.date), mention.kind) == ("until 10 October", "2025-10-10", "by")
+
+
+@pytest.mark.parametrize("text", [
+    "Your assessment responses remain valid for 12 months.",
+    "We are hiring over the next six months.",
+    "Persiapan IPO dalam 2 tahun.",
+    "Your CV stays in our database within the next 90 days.",
+    "Data disimpan dalam setahun.",
+])
+def test_limits_of_months_or_years_are_no_deadline(text):
+    assert find_dates(text, at(WED)) == []
+
+
+@pytest.mark.parametrize("text,span,day", [
+    ("Please check back within 2 months.", "within 2 months", "2025-12-01"),
+    ("You are welcome to reapply in 6 months.", "in 6 months", "2026-04-01"),
+    ("Lowongan dibuka lagi setahun lagi.", "setahun lagi", "2026-10-01"),
+])
+def test_short_limits_and_far_moments_are_still_read(text, span, day):
+    (mention,) = find_dates(text, at(WED))
+    assert (mention.text, str(mention.date)) == (span, day)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Could you email me on the 5th when I'm back?", [("the 5th", "2025-10-05")]),
+    ("Let's speak on the 12th so we can settle it.", [("the 12th", "2025-10-12")]),
+    ("Hubungi saya lagi tanggal 5 saat saya sudah kembali.", [("tanggal 5", "2025-10-05")]),
+    ("The 3rd you sent was the best.", []),  # the third one of something
+    ("I was on the 2nd team when it launched.", []),
+])
+def test_a_day_of_the_month_before_a_new_clause(text, expected):
+    assert [(m.text, str(m.date)) for m in find_dates(text, at(WED))] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a clause between them: two mentions, neither swallows the other
+    ("We finish interviews next week, so we'll let you know our decision on Monday.",
+     [("next week", "2025-10-06", "week"), ("Monday", "2025-10-06", "day")]),
+    ("Minggu depan tim rapat, lalu kami kabari hari Kamis.",
+     [("Minggu depan", "2025-10-06", "week"), ("hari Kamis", "2025-10-02", "day")]),
+    # a hedge between them: one day
+    ("Minggu depan, mungkin hari Kamis.", [("Minggu depan, mungkin hari Kamis", "2025-10-09", "day")]),
+    ("Next week - say Wednesday?", [("Next week - say Wednesday", "2025-10-08", "day")]),
+])
+def test_spans_do_not_swallow_clauses(text, expected):
     assert [(m.text, str(m.date), m.kind) for m in find_dates(text, at(WED))] == expected

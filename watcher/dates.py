@@ -21,15 +21,24 @@ Conventions (DESIGN.md, LABELS.md, the Recognizers-Text specs):
   the reference day; "this Friday" is the Friday of the current Monday-to-Sunday week; "next
   Friday", "Jumat depan", "Friday next week" the Friday of the next week; "last Wednesday" the
   Wednesday of the previous week; "this past Wednesday" the most recent one before today.
-- "next week" / "minggu depan" is that week's Monday; "end of (next) week" / "akhir minggu
-  (depan)" its Friday; "the weekend" / "akhir pekan" its Saturday. "next month" / "bulan
-  depan" is that month's first day. All of these are kind "week": a period, not a set day.
+- "next week" / "minggu depan" is that week's Monday; "the weekend" / "akhir pekan" its
+  Saturday; "next month" / "bulan depan" that month's first day. All of these are kind "week":
+  a period, not a set day. "end of (next) week" / "akhir minggu (depan)" is that week's
+  Friday, of kind "by": it names a day, and the day by which something happens.
 - "end of the month" / "akhir bulan" is the month's last day; "end of October" likewise.
 - "within N days", "in two weeks", "in a fortnight", "in approximately two weeks", "dalam 2
   minggu", "3 hari lagi", "1x24 jam", "valid for 7 days", "within 48 hours of this email"
   add calendar days (an estimate counts as the amount it names);
   "N business/working days", "N hari kerja" add Monday-to-Friday days (the reference day itself
   is not counted). A range ("3-5 business days") takes its upper end: the latest day promised.
+  Also read as limits from the email: "within 3 days of receiving this email", "of receipt",
+  "sejak email ini diterima", "dari hari ini", "you have 5 days to", "punya waktu 5 hari",
+  "diberi waktu 3 hari", "open for 7 days", and a number written twice, "5 (lima) hari kerja",
+  "five (5) business days" (where the two differ, the words govern).
+- A limit longer than two months (`LONGEST_LIMIT_DAYS`: "within 12 months", "valid for a
+  year", "over the next six months", "dalam 2 tahun") gives nothing: in recruiter mail it says
+  how long a CV is kept or a result holds, not a deadline. A moment that far ("in 6 months",
+  "after 6 months", "setahun lagi") is still read.
 - A date without a year is the next such date on or after the reference day.
 - A numeric date whose order is ambiguous (05/04/2026) is read day first, as in Indonesia and
   the UK, unless a weekday written with it agrees only with one reading, or the text is English
@@ -54,6 +63,9 @@ Conventions (DESIGN.md, LABELS.md, the Recognizers-Text specs):
 - How dates are written: "on 4.22" (English, a dotted month and day that cannot be a clock
   time there), "08/12,2015", an ISO date inside a file name, "January first 12" (a two-digit
   year after an ordinal).
+- "on the 5th" may be followed by a new clause ("on the 5th when I'm back"); a bare "the 3rd"
+  may not ("the 3rd you sent"). "next week, maybe on Thursday" is one day; "next week, so we'll
+  decide on Monday" two mentions: only a hedge may stand between a week and its weekday.
 - Also read: holidays ("after Christmas", "setelah Lebaran": moving Indonesian holidays come
   from the `holidays` package), "3 days from Friday", "next week, maybe on Thursday" (that
   Thursday), "1 month and 10 days ago", years in words, and a range's shared year ("February
@@ -200,7 +212,10 @@ _NUM_WORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty)[\s-](?:one|two|three|four|
              r"eight|nine)|(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)\s+"
              r"(?:puluh(?:\s+(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan))?|belas)|"
              + _alternation(CARDINALS) + r")")
-_NUM = rf"(?:\d{{1,3}}(?!\d)|{_NUM_WORD}(?![\w]))"
+# "5 (lima) hari kerja", "five (5) business days": a number written twice, in digits and in
+# words, one of them in brackets (Indonesian letters and legal English do this).
+_NUM = (rf"(?:\d{{1,3}}(?!\d)(?:\s*\(\s*{_NUM_WORD}\s*\))?"
+        rf"|{_NUM_WORD}(?![\w])(?:\s*\(\s*\d{{1,3}}\s*\))?)")
 _TENS_WORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|"
               r"three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|"
               r"fifteen|sixteen|seventeen|eighteen|nineteen)")
@@ -223,10 +238,21 @@ _APPROX = (r"(?:(?:approximately|approx\.?|about|around|roughly|some|sekitar|kur
            r"|kira-kira|kurang\s+dari|less\s+than)\s+)?")
 # "within 48 hours of this email", "7 days from the date of this invitation": counted from the
 # email itself, the reference.
-_THIS_EMAIL = (r"(?:(?:receiving|getting|the\s+date\s+of|(?:the\s+)?receipt\s+of)\s+)?"
-               r"(?:this|the|our|my)\s+(?:e-?mail|message|invitation|invite|letter|note)|receipt")
-_OF_THIS_EMAIL = rf"\s+(?:of|from|after)\s+(?:{_THIS_EMAIL})"
-_FROM_THIS_EMAIL = rf"\s+(?:from|after)\s+(?:{_THIS_EMAIL})"
+_MAIL_NOUN = (r"(?:e-?mail|message|invitation|invite|letter|note|notice|notification|announcement"
+              r"|link)")
+_THIS_EMAIL = (rf"(?:(?:receiving|getting|opening|the\s+date\s+of|(?:the\s+)?receipt\s+of)\s+)?"
+               rf"(?:this|the|our|my|that)\s+{_MAIL_NOUN}|(?:receiving|getting|opening)\s+(?:it|this)"
+               rf"|(?:the\s+time|when)\s+you\s+(?:receive|get|open)\s+(?:it|this(?:\s+{_MAIL_NOUN})?)"
+               r"|receipt")
+# "sejak email ini diterima", "terhitung dari tanggal pengumuman ini", "dari hari ini": counted
+# from the email, in Indonesian.
+_ID_FROM_THIS_EMAIL = (r"\s+(?:terhitung\s+)?(?:sejak|semenjak|dari|setelah|sesudah|mulai)\s+"
+                       r"(?:(?:tanggal\s+)?(?:(?:diterimanya|dikirimnya|menerima|penerimaan)\s+)?"
+                       r"(?:e-?mail|surel|pesan|undangan|surat|pengumuman|tautan)\s+ini"
+                       r"(?:\s+(?:diterima|dikirim(?:kan)?|disampaikan|diterbitkan|dibuka))?"
+                       r"|hari\s+ini|sekarang)")
+_OF_THIS_EMAIL = rf"(?:\s+(?:of|from|after|upon)\s+(?:{_THIS_EMAIL})|{_ID_FROM_THIS_EMAIL})"
+_FROM_THIS_EMAIL = rf"(?:\s+(?:from|after|upon)\s+(?:{_THIS_EMAIL})|{_ID_FROM_THIS_EMAIL})"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -238,6 +264,11 @@ def _number(words: str) -> int | None:
     words = words.strip().lower()
     if words.isdigit():
         return int(words)
+    twice = re.fullmatch(r"(.+?)\s*\(\s*(.+?)\s*\)", words)
+    if twice:  # "5 (lima)", "five (5)": where they differ, the words govern (as in UCC 3-114)
+        digits, spelled = sorted(twice.groups(), key=lambda part: not part.isdigit())
+        spelled_value = _number(spelled)
+        return spelled_value if spelled_value is not None else _number(digits)
     parts = re.split(r"[\s-]+", words)
     if len(parts) >= 2 and parts[1] in ("puluh", "belas"):
         head = CARDINALS.get(parts[0])
@@ -531,8 +562,11 @@ def _end_of_week(match: re.Match, ctx: _Context):
     weeks = 1 if re.search(r"next|following|coming|depan", phrase) else 0
     if "after next" in phrase:
         weeks = 2
-    weekday = 5 if re.search(r"weekend|pekan", phrase) else 4
-    return _week_monday(ctx.day, weeks) + _dt.timedelta(days=weekday), "week"
+    if re.search(r"weekend|pekan", phrase):  # a period of two days, like "next week"
+        return _week_monday(ctx.day, weeks) + _dt.timedelta(days=5), "week"
+    # "end of next week" names a day, its Friday, and means "by then": kind "by", so that a
+    # caller tells it from a bare "next week", which names no day.
+    return _week_monday(ctx.day, weeks) + _dt.timedelta(days=4), "by"
 
 
 def _end_of_month(match: re.Match, ctx: _Context):
@@ -605,18 +639,48 @@ def _unit_of(word: str) -> tuple[str, bool]:
     return UNITS.get(last.rstrip("."), "day"), business
 
 
+# A limit ("within 12 months", "valid for a year", "dalam 2 tahun") longer than this many days
+# is a retention or validity period, or a plan, not a deadline to act on: recruiter mail names
+# such limits for how long a CV is kept or a test result holds. It gives nothing. A moment that
+# far ("in 6 months", "after 6 months", "2 years from now", "setahun lagi") is still read.
+LONGEST_LIMIT_DAYS = 62
+_LIMIT_START = re.compile(
+    r"""(?:within|inside|up\s+to|(?:over\s+|during\s+|in\s+)?the\s+next|no\s+later|dalam|maks
+        |paling|selambat|berlaku|valid|open|active|live|available|accessible|punya|mempunyai
+        |memiliki|diberi|diberikan|mendapat|you|candidates?|applicants?)\b""",
+    re.IGNORECASE | re.VERBOSE)
+_MOMENT_START = re.compile(r"(?:in|after|setelah|sesudah)\b", re.IGNORECASE)
+_MOMENT_END = re.compile(r"\b(?:now|today|lagi|sekarang|time)$", re.IGNORECASE)
+
+
+def _is_limit(phrase: str) -> bool:
+    """'within 3 months', '3 hari kerja', 'sebulan ke depan': a limit; 'in 3 months',
+    '3 months from now', 'sebulan lagi': a moment."""
+    if _LIMIT_START.match(phrase):
+        return True
+    return not (_MOMENT_START.match(phrase) or _MOMENT_END.search(phrase))
+
+
+def _within(found: _dt.date | None, phrase: str, ctx: _Context):
+    """(found, "within"), or VAGUE for a limit too long to be a deadline (LONGEST_LIMIT_DAYS)."""
+    if found is None:
+        return None
+    if (found - ctx.day).days > LONGEST_LIMIT_DAYS and _is_limit(phrase.strip()):
+        return VAGUE
+    return found, "within"
+
+
 def _duration(match: re.Match, ctx: _Context):
     amount = _amount(match)
     if amount is None:
         return None
     unit, business = _unit_of(match.group("unit"))
-    found = _shift(ctx, amount, unit, business)
-    return (found, "within") if found else None
+    return _within(_shift(ctx, amount, unit, business), match.group(0), ctx)
 
 
 def _one_unit(match: re.Match, ctx: _Context):
     found = _shift(ctx, 1, ONE_UNIT_WORDS[match.group("one").lower()], False)
-    return found, "within"
+    return _within(found, match.group(0), ctx)
 
 
 def _from_anchor(match: re.Match, ctx: _Context):
@@ -811,6 +875,26 @@ def _day_of_month(match: re.Match, ctx: _Context):
     return (found, "day") if found else None
 
 
+# "Could you email me on the 5th when I'm back?": after "on the 5th" a new clause or a pronoun
+# may follow. After a bare "the 3rd" they may not: "the 3rd you sent" is the third one of
+# something.
+_AFTER_ON_THE_NTH = ("when", "once", "as", "so", "because", "since", "but", "then", "please",
+                     "instead", "unless", "while", "after", "before", "we", "i", "you", "they", "he",
+                     "she", "it", "let", "let's", "for", "in", "with", "via", "over", "maybe",
+                     "perhaps", "ok", "okay", "right", "yes")
+_AFTER_ON_THE_NTH_ONLY = re.compile(rf"\s+(?:{_alternation(_AFTER_ON_THE_NTH)})\b", re.IGNORECASE)
+
+
+def _day_of_month_after_on(match: re.Match, ctx: _Context):
+    """`_day_of_month` for the 'day of month' rule, where the words of `_AFTER_ON_THE_NTH` may
+    follow only "on the 5th"."""
+    if (match.group("d") and not match.group("ctx")
+            and _AFTER_ON_THE_NTH_ONLY.match(ctx.text, match.end())):
+        return None
+    aliases = {"d2": "d", "d3": "d", "which2": "which", "which3": "which"}
+    return _day_of_month(_Renamed(match, aliases), ctx)
+
+
 def _nth_weekday(match: re.Match, ctx: _Context):
     """'the first Friday of July', 'the second Monday of next month', 'last Friday in May'."""
     nth_word = match.group("nth").lower()
@@ -990,14 +1074,22 @@ def _rules() -> list[tuple[str, re.Pattern, Resolver]]:
                         |akhir\s+{_month_full("m2")}(?:\s+(?P<y2>\d{{4}}))?)\b""", None),
         ("duration", rf"""\b(?:within|in|after|inside\s+of|up\s+to|(?:within\s+|in\s+|over\s+|during\s+)?the\s+next
                         |no\s+later\s+than|dalam(?:\s+(?:waktu|jangka\s+waktu))?|maksimal|maks\.?
-                        |paling\s+lambat|selambat-lambatnya|setelah|valid\s+for|berlaku(?:\s+selama)?)\s+
+                        |paling\s+lambat|selambat-lambatnya|setelah|berlaku(?:\s+selama)?
+                        |(?:valid|open|active|live|available|accessible)\s+for
+                        |(?:punya|mempunyai|memiliki|diberi|diberikan|mendapat)\s+waktu(?:\s+selama)?)\s+
                         {_APPROX}{_NUM_RANGE}\s*
                         (?P<unit>(?:business|working|work)\s+days?|hari\s+kerja|x\s*24\s*jam
                         |days?|weeks?|months?|years?|hours?|hrs|fortnights?|hari|minggu|pekan|bulan|tahun|jam)
-                        (?:\s*(?:'s|’s)?\s+time|\s+from\s+(?:now|today)|\s+lagi|\s+ke\s*depan
+                        (?:\s*['’]s?\s+time|\s+time|\s+from\s+(?:now|today)|\s+lagi|\s+ke\s*depan
                         |\s+dari\s+sekarang|{_OF_THIS_EMAIL})?\b
                         (?!\s+(?:of|experience|pengalaman|ago|before|after|from|since|following|yang\s+lalu|lalu
                         |setelah|sesudah|sebelum|sejak|dari)\b)""", _duration),
+        # "You have 5 days to complete it", "you'll have 48 hours to": the time given, from now.
+        ("time given", rf"""(?P<ctx>\b(?:you|candidates?|applicants?)(?:\s+will|['’]ll)?\s+)(?:have|get
+                        |are\s+given|will\s+be\s+given|are\s+allowed)\s+{_APPROX}{_NUM_RANGE}\s*
+                        (?P<unit>(?:business|working|work)\s+days?|days?|weeks?|hours?|hrs)
+                        (?=\s+(?:left\s+|remaining\s+|in\s+total\s+)?(?:to|in\s+which)\b)""",
+         _duration),
         ("duration after", rf"""\b{_NUM_RANGE}\s*
                         (?P<unit>(?:business|working|work)\s+days?|hari\s+kerja|x\s*24\s*jam
                         |days?|weeks?|months?|years?|hours?|fortnights?|hari|minggu|pekan|bulan|tahun|jam)
@@ -1055,7 +1147,8 @@ def _rules() -> list[tuple[str, re.Pattern, Resolver]]:
                         |{_ORD_WORD}(?=\s+of\s+(?:this|next|last|previous|the\s+following)\s+month))
                         (?:\s+(?:of\s+)?(?P<which>this|next|last|previous|following)\s+month
                         |(?=\s*(?:[.!?;,:)]|$)|\s+(?:at|or|and|to|until|till|through|from|between
-                        |morning|afternoon|evening|pukul|jam|@|if|works?|would|could|is)\b)
+                        |morning|afternoon|evening|pukul|jam|@|if|works?|would|could|is
+                        |{_alternation(_AFTER_ON_THE_NTH)})\b)
                         (?!{_PAIRED_ORDINAL_NOUN}))
                         |\b(?P<d3>\d{{1,2}}(?:st|nd|rd|th)|{_ORD_WORD})\s+of\s+(?:the\s+)?
                         (?P<which3>this|next|last|previous|following)\s+month
@@ -1097,7 +1190,9 @@ _NEEDS = {
     "weekday count": r"(?:day|days)\s+(?:from|away|later|after)|\bin\s+\w+\s+\w+days\b",
     "end of week": r"end|akhir|weekend",
     "end of month": r"end|akhir",
-    "duration after": r"time|from\s+now|from\s+today|lagi|depan|sekarang|from\s+(?:the|this|our|my|receipt)",
+    "time given": r"\b(?:have|get|given|allowed)\s",
+    "duration after": r"time|from\s+now|from\s+today|lagi|depan|sekarang|from\s+(?:the|this|our|my|receipt)"
+                      r"|after\s+(?:the|this|our|my|that|receiv|getting|opening)|upon|ini\b",
     "business days": r"business|working|kerja|24\s*jam",
     "one unit": r"\bse(?:hari|minggu|pekan|bulan|tahun)",
     "from anchor": r"(?:from|after|before)\s+(?:now|today|tomorrow|yesterday)",
@@ -1150,8 +1245,7 @@ _ADAPTERS: dict[str, Resolver] = {
     "business days": lambda m, ctx: _duration(_Renamed(m, {"unit2": "unit"}), ctx),
     "end of month": lambda m, ctx: _end_of_month(_Renamed(m, {"m2": "m", "y2": "y"}), ctx),
     "month day year": lambda m, ctx: _day_month(_Renamed(m, {"y3": "y", "y4": "y"}), ctx),
-    "day of month": lambda m, ctx: _day_of_month(
-        _Renamed(m, {"d2": "d", "d3": "d", "which2": "which", "which3": "which"}), ctx),
+    "day of month": _day_of_month_after_on,
 }
 
 
@@ -1321,7 +1415,15 @@ class _Found:
 
 
 _BARE_WEEKDAY = re.compile(rf"(?:hari\s+)?(?:{_WD_FULL})\.?$", re.IGNORECASE)
-_BETWEEN_WEEK_AND_DAY = re.compile(r"[^.!?;\n]{0,40}?(?:\bon|\bpada)?\s*$", re.IGNORECASE)
+# Between "next week" and the weekday that narrows it only a hedge may stand ("next week, maybe
+# on Thursday", "minggu depan, mungkin hari Kamis"), never a clause of its own ("next week, so
+# we'll let you know on Monday" names two things).
+_BETWEEN_WEEK_AND_DAY = re.compile(
+    r"""\s*[,(–—-]?\s*(?:(?:maybe|perhaps|probably|possibly|likely|most\s+likely|ideally|preferably
+        |hopefully|(?:let['’]s\s+)?say|either|around|(?:how|what)\s+about|mungkin|kemungkinan
+        |sekitar|tepatnya|yaitu|yakni|sepertinya|kira-kira|rencananya|bagaimana\s+kalau)
+        \s*[,–—-]?\s*){0,3}(?:\b(?:on|pada)\s+)?$""",
+    re.IGNORECASE | re.VERBOSE)
 
 
 def _qualifies_previous(text: str, earlier: list[_Found], item: _Found) -> bool:
