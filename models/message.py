@@ -47,6 +47,7 @@ class Message:
     recruiter_name: str | None = None
     signals: tuple[str, ...] = ()
     text: str = ""  # the message's new text (kept locally, for corrections and retraining)
+    fingerprint: str | None = None  # a hash of the raw message, for mail with no Message-ID
     label_source: str = "reader"  # "reader" | "user" (a correction)
     id: int | None = None
     application_id: int | None = None
@@ -59,13 +60,15 @@ class Message:
     def dedupe_key(self) -> str:
         """The identity of a message whatever path it came by (IMAP, mbox, .eml).
 
-        Message-ID when present; else Gmail's message id; else a hash of the headers that make
-        it unique.
+        Message-ID when present; else Gmail's message id; else a hash of the raw message; else a
+        hash of the headers that make it unique.
         """
         if self.message_id:
             return "mid:" + self.message_id.strip().strip("<>").lower()
         if self.gmail_msgid:
             return f"gm:{self.gmail_msgid}"
+        if self.fingerprint:
+            return "raw:" + self.fingerprint
         basis = "\x1f".join([self.sender, self.date.isoformat(), self.subject, ",".join(self.recipients)])
         return "h:" + hashlib.sha256(basis.encode("utf-8", "replace")).hexdigest()[:32]
 

@@ -17,11 +17,11 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from . import labels as L
-from .lifecycle import current_state, history
+from .lifecycle import current_state, history, step
 from .message import Application, Message, UserEvent
-from .threads import describe, employer_from_sender, pick_application
+from .threads import describe, employer_from_sender, normalise_company, pick_application
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _now_utc() -> str:
@@ -31,17 +31,25 @@ def _now_utc() -> str:
 # --- the schema, latest version -----------------------------------------------------------------
 metadata = sa.MetaData()
 
+def _application_columns_v1():
+    return [
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("company", sa.String),
+        sa.Column("role", sa.String),
+        sa.Column("recruiter_name", sa.String),
+        sa.Column("recruiter_email", sa.String),
+        sa.Column("gmail_thrid", sa.BigInteger, index=True),
+        sa.Column("state", sa.String, nullable=False, default="new"),
+        sa.Column("last_message_at", sa.String),  # UTC ISO, for ordering and employer matching
+        sa.Column("created_at", sa.String, nullable=False),
+    ]
+
+
 applications = sa.Table(
-    "applications", metadata,
-    sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("company", sa.String),
-    sa.Column("role", sa.String),
-    sa.Column("recruiter_name", sa.String),
-    sa.Column("recruiter_email", sa.String),
-    sa.Column("gmail_thrid", sa.BigInteger, index=True),
-    sa.Column("state", sa.String, nullable=False, default="new"),
-    sa.Column("last_message_at", sa.String),  # UTC ISO, for ordering and employer matching
-    sa.Column("created_at", sa.String, nullable=False),
+    "applications", metadata, *_application_columns_v1(),
+    # since schema 3: the employer as compared (models.threads.normalise_company), indexed so that
+    # filing a message looks at that employer's applications only
+    sa.Column("company_key", sa.String, index=True),
 )
 
 def _message_columns_v1():
@@ -145,7 +153,8 @@ meta = sa.Table(
 def _migrate_1(conn):
     """Schema 1: everything but message signals and corrections."""
     v1 = sa.MetaData()
-    for table in (applications, events, state_changes, sync_cursors, defects, meta):
+    sa.Table("applications", v1, *_application_columns_v1())
+    for table in (events, state_changes, sync_cursors, defects, meta):
         table.to_metadata(v1)
     sa.Table("messages", v1, *_message_columns_v1())
     v1.create_all(conn)
@@ -157,7 +166,18 @@ def _migrate_2(conn):
     corrections.create(conn)
 
 
-MIGRATIONS = [_migrate_1, _migrate_2]
+def _migrate_3(conn):
+    """Schema 3: applications keyed by their employer, and replies indexed, so that filing a
+    message stays fast at any size."""
+    conn.execute(sa.text("ALTER TABLE applications ADD COLUMN company_key VARCHAR"))
+    conn.execute(sa.text("CREATE INDEX ix_applications_company_key ON applications (company_key)"))
+    conn.execute(sa.text("CREATE INDEX ix_messages_in_reply_to ON messages (in_reply_to)"))
+    for row in conn.execute(sa.text("SELECT id, company FROM applications WHERE company IS NOT NULL")).all():
+        conn.execute(sa.text("UPDATE applications SET company_key = :key WHERE id = :id"),
+                     {"key": normalise_company(row.company), "id": row.id})
+
+
+MIGRATIONS = [_migrate_1, _migrate_2, _migrate_3]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 
@@ -284,10 +304,11 @@ class Store:
                 application_id = self._application_for(conn, msg)
             row = _message_row(msg)
             row.update(folder=folder, uid=uid, application_id=application_id)
-            row_id = conn.execute(sa.insert(messages).values(**row)).inserted_primary_key[0]
+            row_id = conn.execute(messages.insert(), row).inserted_primary_key[0]
             if application_id is not None:
-                self._adopt_referenced(conn, msg, application_id)
-                self._refresh(conn, application_id)
+                adopted = self._adopt_referenced(conn, msg, application_id)
+                if adopted or not self._append(conn, application_id, msg):
+                    self._refresh(conn, application_id)
             return row_id, application_id, True
 
     def _existing(self, conn, msg: Message):
@@ -325,7 +346,7 @@ class Store:
                     _AppRow(r.id, r.company, r.role,
                             datetime.fromisoformat(r.last_message_at) if r.last_message_at else None,
                             r.state == "closed")
-                    for r in conn.execute(sa.select(applications).where(applications.c.company.is_not(None)))
+                    for r in conn.execute(_same_employer_query(normalise_company(company)))
                 ]
                 picked = pick_application(candidates, company, msg.role, msg.date)
                 if picked:
@@ -337,26 +358,64 @@ class Store:
     def _create_application(self, conn, msg: Message, company: str | None) -> int:
         personal = msg.recruiter_name
         return conn.execute(sa.insert(applications).values(
-            company=company, role=msg.role, recruiter_name=personal,
+            company=company, company_key=normalise_company(company) or None, role=msg.role, recruiter_name=personal,
             recruiter_email=msg.sender if msg.is_inbound else (msg.recipients[0] if msg.recipients else None),
             gmail_thrid=msg.gmail_thrid, state="new", created_at=_now_utc(),
             last_message_at=msg.date.astimezone(timezone.utc).isoformat())).inserted_primary_key[0]
 
-    def _adopt_referenced(self, conn, msg: Message, application_id: int) -> None:
-        """The user's earlier messages that this one replies to join its application."""
+    def _adopt_referenced(self, conn, msg: Message, application_id: int) -> int:
+        """The user's earlier messages that this one replies to join its application; returns
+        how many joined."""
+        adopted = 0
         refs = [r for r in (msg.in_reply_to, *msg.references) if r]
         if refs:
             keys = ["mid:" + r.strip().strip("<>").lower() for r in refs]
-            conn.execute(sa.update(messages).where(messages.c.dedupe_key.in_(keys),
-                                                   messages.c.application_id.is_(None))
-                         .values(application_id=application_id))
+            adopted += conn.execute(sa.update(messages).where(messages.c.dedupe_key.in_(keys),
+                                                              messages.c.application_id.is_(None))
+                                    .values(application_id=application_id)).rowcount
         # Unfiled messages that reply to this one.
         if msg.message_id:
             mid = msg.message_id.strip().strip("<>")
-            conn.execute(sa.update(messages).where(messages.c.application_id.is_(None),
-                                                   sa.or_(messages.c.in_reply_to == mid,
-                                                          messages.c.refs.like(f'%"{mid}"%')))
-                         .values(application_id=application_id))
+            adopted += conn.execute(sa.update(messages).where(messages.c.in_reply_to == mid,
+                                                              messages.c.application_id.is_(None))
+                                    .values(application_id=application_id)).rowcount
+        return adopted
+
+    def _append(self, conn, application_id: int, msg: Message) -> bool:
+        """The common case, a message newer than everything else in its application: fold it
+        into the stored state rather than recompute the whole history (which `_refresh` does,
+        with the same result). False when the shortcut does not apply."""
+        row = conn.execute(sa.select(applications.c.state, applications.c.last_message_at, applications.c.company,
+                                     applications.c.role, applications.c.gmail_thrid)
+                           .where(applications.c.id == application_id)).first()
+        if row is None or row.last_message_at is None:
+            return False
+        when = msg.date.astimezone(timezone.utc)
+        if when < datetime.fromisoformat(row.last_message_at):
+            return False
+        if conn.execute(sa.select(events.c.id).where(events.c.application_id == application_id).limit(1)).first():
+            return False  # the user's events interleave with mail: recompute
+        relevant = msg.is_inbound and msg.label and msg.label != L.OTHER
+        trigger = "sent" if not msg.is_inbound else (msg.label if relevant else None)
+        values = {"last_message_at": when.isoformat()}
+        if trigger:
+            new_state = step(row.state, trigger)
+            if new_state != row.state:
+                conn.execute(state_changes.insert(), dict(application_id=application_id, at=msg.date.isoformat(),
+                                                          trigger=trigger, from_state=row.state, to_state=new_state))
+                values["state"] = new_state
+        if not row.company and relevant:
+            company = msg.company or employer_from_sender(msg.sender_name, msg.sender)
+            if company:
+                values["company"], values["company_key"] = company, normalise_company(company) or None
+        if not row.role and msg.role:
+            values["role"] = msg.role
+        if not row.gmail_thrid and msg.gmail_thrid:
+            values["gmail_thrid"] = msg.gmail_thrid
+        if relevant and msg.recruiter_name:
+            values["recruiter_name"], values["recruiter_email"] = msg.recruiter_name, msg.sender
+        conn.execute(sa.update(applications).where(applications.c.id == application_id).values(**values))
+        return True
 
     def _refresh(self, conn, application_id: int) -> None:
         """Recompute what is derived from an application's history: its state (keeping every
@@ -379,6 +438,8 @@ class Store:
         for key in ("company", "role", "gmail_thrid"):
             if not getattr(app, key) and found[key]:
                 values[key] = found[key]
+        if "company" in values:
+            values["company_key"] = normalise_company(values["company"]) or None
         if found["recruiter_name"]:
             values["recruiter_name"], values["recruiter_email"] = found["recruiter_name"], found["recruiter_email"]
         conn.execute(sa.update(applications).where(applications.c.id == application_id).values(**values))
@@ -464,7 +525,7 @@ class Store:
         app = Application(company=row.company, role=row.role, recruiter_name=row.recruiter_name,
                           recruiter_email=row.recruiter_email, gmail_thrid=row.gmail_thrid, id=row.id)
         app.messages = [_message_from(r) for r in conn.execute(
-            sa.select(messages).where(messages.c.application_id == application_id).order_by(messages.c.date_utc))]
+            sa.select(*_WITHOUT_TEXT).where(messages.c.application_id == application_id).order_by(messages.c.date_utc))]
         app.events = [UserEvent(kind=r.kind, at=datetime.fromisoformat(r.at), text=r.text,
                                 date=date.fromisoformat(r.date) if r.date else None, id=r.id)
                       for r in conn.execute(sa.select(events).where(events.c.application_id == application_id)
@@ -555,6 +616,21 @@ class Store:
             return False
 
 
+# A timeline needs every column but the message's text (kept for corrections and retraining).
+_WITHOUT_TEXT = tuple(c for c in messages.c if c.name != "text")
+
+
+def _same_employer_query(key: str):
+    """Applications whose employer may be `key` (models.threads.same_company: equal keys, or one
+    a prefix of the other when both have 5 letters or more)."""
+    cols = (applications.c.id, applications.c.company, applications.c.role, applications.c.last_message_at,
+            applications.c.state)
+    if len(key) < 5:
+        return sa.select(*cols).where(applications.c.company_key == key)
+    head = key[:5]
+    return sa.select(*cols).where(applications.c.company_key >= head, applications.c.company_key < head + "\uffff")
+
+
 def _sqlite_pragmas(dbapi_conn, _record):
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
@@ -590,15 +666,19 @@ def _message_row(m: Message) -> dict:
     )
 
 
+def _tuple(stored: str | None) -> tuple:
+    return tuple(json.loads(stored)) if stored and stored != "[]" else ()
+
+
 def _message_from(r) -> Message:
     return Message(
         message_id=r.message_id, direction=r.direction, sender=r.sender, date=datetime.fromisoformat(r.date),
-        sender_name=r.sender_name or "", recipients=tuple(json.loads(r.recipients or "[]")), subject=r.subject or "",
-        in_reply_to=r.in_reply_to, references=tuple(json.loads(r.refs or "[]")), gmail_msgid=r.gmail_msgid,
+        sender_name=r.sender_name or "", recipients=_tuple(r.recipients), subject=r.subject or "",
+        in_reply_to=r.in_reply_to, references=_tuple(r.refs), gmail_msgid=r.gmail_msgid,
         gmail_thrid=r.gmail_thrid, label=r.label, confidence=r.confidence or 0.0,
         key_date=date.fromisoformat(r.key_date) if r.key_date else None, key_date_kind=r.key_date_kind,
         evidence=r.evidence, language=r.language or "en",
         interview_at=datetime.fromisoformat(r.interview_at) if r.interview_at else None, company=r.company,
-        role=r.role, recruiter_name=r.recruiter_name, signals=tuple(json.loads(r.signals or "[]")),
-        text=r.text or "", label_source=r.label_source or "reader", id=r.id, application_id=r.application_id,
+        role=r.role, recruiter_name=r.recruiter_name, signals=_tuple(r.signals),
+        text=r._mapping.get("text") or "", label_source=r.label_source or "reader", id=r.id, application_id=r.application_id,
     )

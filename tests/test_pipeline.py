@@ -78,3 +78,10 @@ def test_junk_reads_as_other_with_low_confidence(store, raw):
     assert result.error is None
     assert result.message.label == "other" and result.message.confidence < 0.5
     assert result.application_id is None
+
+
+def test_mail_without_message_id_or_date_is_stored_once(store):
+    raw = b"From: friend@mail.example\nTo: sam@mail.example\nSubject: hello\n\nAre we still on for dinner?\n"
+    ingest(store, raw)
+    ingest(store, raw)
+    assert store.counts()["messages"] == 1

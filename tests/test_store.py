@@ -171,6 +171,9 @@ def test_a_migration_from_schema_1_keeps_the_data(tmp_path):
     assert app.company == "Acme" and app.messages[0].label == "application_received"
     assert app.messages[0].signals == ()
     assert not store.add_message(msg("old@acme", "2025-01-01T10:00+00:00"))[2]
+    # Schema 3 keyed the old application by its employer: new mail from Acme finds it.
+    _, app_id, _ = store.add_message(msg("new@acme", "2025-01-05T10:00+00:00", label="rejection", company="ACME Inc."))
+    assert app_id == 1
 
 
 def test_a_newer_store_is_refused(tmp_path):

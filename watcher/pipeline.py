@@ -5,6 +5,7 @@ mbox, Maildir, .eml) goes through here, so a message reads the same whatever pat
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -84,7 +85,12 @@ def read_raw(raw: bytes, *, me=(), gmail: GmailIds | None = None) -> Message:
 
     parsed = parse_message(raw)
     reading = read_message(parsed, me=me)
-    return to_message(parsed, reading, gmail)
+    msg = to_message(parsed, reading, gmail)
+    if not msg.message_id:
+        # Without a Message-ID (or a Date) the headers may not identify the message on a second
+        # read; its bytes do.
+        msg.fingerprint = hashlib.sha256(raw).hexdigest()[:32]
+    return msg
 
 
 def ingest(store, raw: bytes, *, me=(), source: str | None = None, folder: str | None = None,
