@@ -188,3 +188,25 @@ def test_a_newer_store_is_refused(tmp_path):
 def test_the_stores_folder_is_created(tmp_path):
     store = Store(str(tmp_path / "new" / "folder" / "store.sqlite"))
     assert (tmp_path / "new" / "folder" / "store.sqlite").exists() and store.counts()["messages"] == 0
+
+
+def test_mail_in_any_order_gives_the_same_application(tmp_path):
+    """New mail folds into the stored state; older mail recomputes it: both end the same."""
+    thread = [
+        msg("1@a", "2025-03-01T10:00+00:00", company="Acme", role="Data Analyst", sender="jobs@acme.example"),
+        msg("2@a", "2025-03-05T10:00+00:00", label="interview_invite", in_reply_to="1@a", recruiter_name="Dana Reyes",
+            sender="dana@acme.example", name="Dana Reyes"),
+        msg("3@me", "2025-03-06T10:00+00:00", direction="out", label=None, in_reply_to="2@a",
+            sender="me@mail.example"),
+        msg("4@a", "2025-03-12T10:00+00:00", label="rejection", in_reply_to="3@me", sender="dana@acme.example"),
+    ]
+    results = []
+    for name, order in (("forward", thread), ("backward", thread[::-1])):
+        store = Store(str(tmp_path / f"{name}.sqlite"))
+        for m in order:
+            store.add_message(m)
+        (app,) = store.applications()
+        results.append((app.company, app.role, app.recruiter_name, len(app.messages),
+                        [(h[1], h[2], h[3]) for h in store.state_history(app.id)]))
+    assert results[0] == results[1]
+    assert results[0][4][-1] == ("rejection", "interviewing", "rejected")
