@@ -284,7 +284,7 @@ def test_long_email_finds_dates_in_order():
             "by Thursday 16 October, please follow up.\n\nBest,\nSam")
     found = find_dates(text, at("2025-10-01T09:00:00+01:00"))
     assert [(m.text, str(m.date)) for m in found] == [
-        ("Monday", "2025-10-06"),
+        ("Monday", "2025-09-29"),  # thanked for: the Monday just gone
         ("next week", "2025-10-06"),
         ("by the end of next week", "2025-10-10"),
         ("by Thursday 16 October", "2025-10-16"),
@@ -637,3 +637,50 @@ def test_a_day_of_the_month_before_a_new_clause(text, expected):
 ])
 def test_spans_do_not_swallow_clauses(text, expected):
     assert [(m.text, str(m.date), m.kind) for m in find_dates(text, at(WED))] == expected
+
+
+# --- found in real mail: days told as past, greetings, shopping days, street corners ---
+
+@pytest.mark.parametrize("text,expected", [
+    ("Thanks again for Friday's conversation.", [("Friday", "2025-09-26")]),
+    ("Thanks for Saturday!", [("Saturday", "2025-09-27")]),
+    ("Thank you for the interview on Tuesday.", [("Tuesday", "2025-09-30")]),
+    ("Many thanks for attending the assessment day on Monday.", [("Monday", "2025-09-29")]),
+    ("We spoke on Monday about the role.", [("Monday", "2025-09-29")]),
+    ("Terima kasih atas wawancara hari Senin.", [("hari Senin", "2025-09-29")]),
+    ("The second round held on 3rd June went well.", [("3rd June", "2025-06-03")]),
+    ("Saya melamar pada tanggal 6 Januari lalu.", [("6 Januari", "2025-01-06")]),
+    # a thank-you for what is still to come keeps the next day
+    ("Thank you for confirming Tuesday.", [("Tuesday", "2025-10-07")]),
+    ("Thanks for the update, Friday works for me.", [("Friday", "2025-10-03")]),
+    ("Thanks for the call, I've moved your interview to Thursday.", [("Thursday", "2025-10-02")]),
+    ("Thank you for your time today; we will decide on Friday.",
+     [("today", "2025-10-01"), ("Friday", "2025-10-03")]),
+    ("We met on Friday and will decide on Monday.",
+     [("Friday", "2025-09-26"), ("Monday", "2025-10-06")]),
+])
+def test_days_told_as_past(text, expected):
+    assert [(m.text, str(m.date)) for m in find_dates(text, at(WED))] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Have a good Friday evening, you've earned it.", []),
+    ("Happy Monday!", []),
+    ("The office is closed on Good Friday.", [("Good Friday", "2026-04-03")]),
+    ("Our Black Friday offer ends Monday.", [("Black Friday", "2025-11-28"), ("Monday", "2025-10-06")]),
+    ("Cyber Monday prices for Premium.", [("Cyber Monday", "2025-12-01")]),
+    ("We're at the roastery on 4th and Alder.", []),
+    ("Can we connect over the early part of next week?", []),
+    ("Send me your availability for the next week or so.", []),
+])
+def test_look_alikes_in_real_mail(text, expected):
+    assert [(m.text, str(m.date)) for m in find_dates(text, at(WED))] == expected
+
+
+@pytest.mark.parametrize("text,span", [
+    ("This offer will expire on 8 October.", "8 October"),
+    ("Your invitation expires Friday.", "Friday"),
+])
+def test_an_expiry_is_a_limit(text, span):
+    (mention,) = find_dates(text, at(WED))
+    assert (mention.text, mention.kind) == (span, "by")

@@ -63,6 +63,13 @@ Conventions (DESIGN.md, LABELS.md, the Recognizers-Text specs):
 - How dates are written: "on 4.22" (English, a dotted month and day that cannot be a clock
   time there), "08/12,2015", an ISO date inside a file name, "January first 12" (a two-digit
   year after an ordinal).
+- A day told as past is the one just gone: "Thanks for Friday's conversation", "thank you for
+  the interview on Tuesday", "we spoke on Monday", "the round held on 3rd June", "terima
+  kasih atas wawancara hari Senin", "tanggal 6 Januari lalu" (`_told_as_past`; a future word
+  in between, as in "thanks, I've moved it to Thursday", keeps the next one). Greetings
+  ("Happy Monday", "have a good Friday evening") name no date; "Black Friday" and "Cyber
+  Monday" are the days after Thanksgiving; "on 4th and Alder" is a street corner. "expires
+  (on) Friday" is a limit, kind "by".
 - "on the 5th" may be followed by a new clause ("on the 5th when I'm back"); a bare "the 3rd"
   may not ("the 3rd you sent"). "next week, maybe on Thursday" is one day; "next week, so we'll
   decide on Monday" two mentions: only a hedge may stand between a week and its weekday.
@@ -496,7 +503,51 @@ def _context_day(match: re.Match, ctx: _Context):
     return ctx.day + _dt.timedelta(days=_context_offset(match.group(0))[0]), "day"
 
 
+# A day told as past: "Thanks for Friday's conversation", "thank you for the interview on
+# Tuesday", "we spoke on Monday", "the round held on 3rd June", "terima kasih atas wawancara
+# hari Senin", "tanggal 6 Januari lalu". Mail names such a day without "last", and reading it
+# as the next one puts a thank-you a week (or a year) ahead.
+_PAST_BEFORE = re.compile(
+    r"""(?:\bthank(?:s|\s+you)(?:\s+(?:so|very)\s+much|\s+again)?\s+for\s+
+          (?:(?:the|your|our|a|my)\s+(?:\w+\s+)?(?:time|chat|call|conversation|interview|meeting|visit
+            |discussion|session|talk|catch-?up|coffee|lunch|round|presentation|onsite)s?\b
+          |(?:coming|meeting|attending|visiting|speaking|talking|chatting|joining|interviewing
+            |taking|doing|presenting|sitting)\b)
+        |\bthank(?:s|\s+you)(?:\s+(?:so|very)\s+much|\s+again)?\s+for\s+$
+        |\benjoyed\b|\bit\s+was\s+(?:great|nice|lovely|good|a\s+pleasure)\b
+        |\b(?:we|i|you|he|she|they)\s+(?:met|spoke|talked|chatted|interviewed|told|said|mentioned
+          |wrote|emailed|called|rang|sent|promised|visited|came)\b
+        |\b(?:held|took\s+place|sent|submitted|shared)\s+(?:\w+\s+){0,4}?on\s+$
+        |\bterima\s+kasih\s+(?:atas|telah|sudah|untuk)\b|\b(?:telah|sudah)\s+(?:dilaksanakan|mengikuti
+          |bertemu|diadakan|dikirim)\b)
+        [^.!?;:,\n]{0,60}$""",
+    re.IGNORECASE | re.VERBOSE)
+_FUTURE_BETWEEN = re.compile(
+    r"\b(?:will|shall|going\s+to|next|coming|upcoming|tomorrow|confirm\w*|agree\w*|accept\w*"
+    r"|book\w*|schedul\w*|reschedul\w*|mov(?:e|ed|ing)|postpon\w*|see\s+you|looking\s+forward|akan"
+    r"|besok|nanti|depan|dijadwalkan|diundur|dipindah)\b|['’]ll\b",
+    re.IGNORECASE)
+_PAST_AFTER = re.compile(r"\s*(?:\)\s*)?(?:lalu|kemarin|yang\s+lalu)\b", re.IGNORECASE)
+
+
+def _told_as_past(text: str, start: int, end: int) -> bool:
+    """Whether the date at text[start:end] is told as a past one (see `_PAST_BEFORE`)."""
+    if _PAST_AFTER.match(text, end):
+        return True
+    window = max(0, start - 160)
+    before = _PAST_BEFORE.search(text, window, start)
+    return before is not None and not _FUTURE_BETWEEN.search(text, before.start(), start)
+
+
+# "Happy Friday!", "Have a good Monday": a greeting, not a date anyone acts on.
+_GREETING_BEFORE = re.compile(r"\b(?:happy|have\s+a\s+(?:good|great|nice|lovely|wonderful)"
+                              r"|enjoy\s+(?:your|the\s+rest\s+of\s+your))\s+$", re.IGNORECASE)
+
+
 def _weekday_rule(match: re.Match, ctx: _Context):
+    if not match.group("pre") and _GREETING_BEFORE.search(ctx.text, max(0, match.start() - 40),
+                                                          match.start()):
+        return None
     wd_word = match.group("wd").lower()
     pre = (match.group("pre") or "").lower().split()
     post = re.sub(r"\s+", " ", (match.group("post") or "").lower()).strip()
@@ -507,6 +558,8 @@ def _weekday_rule(match: re.Match, ctx: _Context):
         return None  # "minggu" alone is "week"; Sunday is "hari Minggu"
     weekday = _weekday_number(wd_word)
     mode = "after"
+    if not pre and not post and _told_as_past(ctx.text, match.start(), match.end()):
+        mode = "past"
     if pre:
         if pre[-1] == "past":
             mode = "past"
@@ -739,6 +792,9 @@ def _with_year(match: re.Match, ctx: _Context, month: int, day: int):
     else:
         found = _agreeing_with_weekday(ctx, [(month, day)], match.groupdict().get("wd"))
         found = found or _next_on_or_after(ctx.day, month, day)
+        if found and found > ctx.day and _told_as_past(ctx.text, match.start(), match.end()):
+            # "the round held on 3rd June", written on 6 June: the day just gone, not next year's.
+            found = _safe_date(found.year - 1, month, day) or found
     return (found, "day") if found else None
 
 
@@ -885,11 +941,18 @@ _AFTER_ON_THE_NTH = ("when", "once", "as", "so", "because", "since", "but", "the
 _AFTER_ON_THE_NTH_ONLY = re.compile(rf"\s+(?:{_alternation(_AFTER_ON_THE_NTH)})\b", re.IGNORECASE)
 
 
+# "the roastery on 4th and Alder": a street corner, not the 4th (a day is "the 4th and 5th").
+_STREET_CORNER = re.compile(r"\s+(?:and|&)\s+(?!(?:the\s+)?\d)[A-Z][a-z]+")
+
+
 def _day_of_month_after_on(match: re.Match, ctx: _Context):
     """`_day_of_month` for the 'day of month' rule, where the words of `_AFTER_ON_THE_NTH` may
     follow only "on the 5th"."""
     if (match.group("d") and not match.group("ctx")
             and _AFTER_ON_THE_NTH_ONLY.match(ctx.text, match.end())):
+        return None
+    if (match.group("d") and not re.search(r"\bthe\s", match.group(0), re.IGNORECASE)
+            and _STREET_CORNER.match(ctx.text, match.end())):
         return None
     aliases = {"d2": "d", "d3": "d", "which2": "which", "which3": "which"}
     return _day_of_month(_Renamed(match, aliases), ctx)
@@ -934,7 +997,8 @@ def _nth_weekday(match: re.Match, ctx: _Context):
 
 # Holidays people date things by: (pattern, how to find its day in a given year).
 # ("fixed", month, day) | ("easter", days after Easter Sunday) | ("nth", month, weekday, n; -1 =
-# the last) | ("indonesia", the name the `holidays` package gives a moving Indonesian holiday).
+# the last; optionally days after it) | ("indonesia", the name the `holidays` package gives a
+# moving Indonesian holiday).
 HOLIDAYS = [
     (r"christmas\s+eve|malam\s+natal", ("fixed", 12, 24)),
     (r"christmas(?:\s+day)?|xmas|(?:hari\s+)?natal", ("fixed", 12, 25)),
@@ -944,6 +1008,9 @@ HOLIDAYS = [
     (r"easter\s+monday", ("easter", 1)),
     (r"easter(?:\s+sunday)?|(?:hari\s+)?paskah", ("easter", 0)),
     (r"thanks\s?giving(?:\s+day)?", ("nth", 11, 3, 4)),
+    # Shopping days after Thanksgiving: "Black Friday" is no plain Friday.
+    (r"black\s+friday", ("nth", 11, 3, 4, 1)),
+    (r"cyber\s+monday", ("nth", 11, 3, 4, 4)),
     (r"(?:martin\s+luther\s+king|mlk)(?:\s+jr\.?)?\s+day", ("nth", 1, 0, 3)),
     (r"presidents['’]?\s+day", ("nth", 2, 0, 3)),
     (r"memorial\s+day", ("nth", 5, 0, -1)),
@@ -970,10 +1037,11 @@ def _holiday_in(year: int, spec: tuple) -> _dt.date | None:
 
         return easter(year) + _dt.timedelta(days=spec[1])
     if kind == "nth":
-        _, month, weekday, n = spec
+        month, weekday, n = spec[1:4]
+        after = spec[4] if len(spec) > 4 else 0
         days = [_dt.date(year, month, d) for d in range(1, _month_days(year, month) + 1)]
         matching = [d for d in days if d.weekday() == weekday]
-        return matching[n if n < 0 else n - 1]
+        return matching[n if n < 0 else n - 1] + _dt.timedelta(days=after)
     try:
         import holidays  # only when a moving Indonesian holiday is named
 
@@ -983,8 +1051,15 @@ def _holiday_in(year: int, spec: tuple) -> _dt.date | None:
         return None
 
 
+# "Have a good Friday evening": a wish for the day, not Good Friday (which is capitalised).
+_GOOD_DAY_WISH = re.compile(r"good\s+friday\s+(?:morning|afternoon|evening|night|everyone|all)\b",
+                            re.IGNORECASE)
+
+
 def _holiday(match: re.Match, ctx: _Context):
     phrase = match.group("name")
+    if phrase[:4] == "good" or _GOOD_DAY_WISH.match(ctx.text, match.start()):
+        return None
     spec = next(spec for pattern, spec in HOLIDAYS if re.fullmatch(pattern, phrase, re.I))
     if match.group("y"):
         found = _holiday_in(int(match.group("y")), spec)
@@ -1010,8 +1085,9 @@ def _rules() -> list[tuple[str, re.Pattern, Resolver]]:
         # Vague phrases first: they hide the dates they contain.
         ("vague", r"""\b(?:(?:early|mid|late|later)[\s-]+(?:(?:this|next|the)\s+)?
                           (?:week|month|year)
-                        |(?:the\s+)?(?:beginning|start|middle)\s+of\s+(?:(?:this|next|the)\s+)?
-                          (?:week|month|year)
+                        |(?:the\s+)?(?:beginning|start|middle|(?:early|earlier|later|latter|first
+                          |second)\s+(?:part|half))\s+of\s+(?:(?:this|next|the)\s+)?(?:week|month|year)
+                        |(?:the\s+)?next\s+(?:week|month)\s+or\s+(?:so|two)
                         |(?:awal|pertengahan|pertengahan|medio)\s+(?:minggu|pekan|bulan|tahun)
                           (?:\s+(?:ini|depan))?
                         |(?:in\s+|over\s+|during\s+|within\s+)?the\s+(?:coming|next\s+few|next\s+couple\s+of)
@@ -1181,7 +1257,7 @@ def _rules() -> list[tuple[str, re.Pattern, Resolver]]:
 # whole text (a single search), and is skipped when the answer is no.
 _WEEKDAY_WORDS = (r"mon|tue|wed|thu|fri|sat|sun|senin|selasa|rabu|kamis|jum|sabtu|minggu|ahad")
 _NEEDS = {
-    "holiday": r"christmas|xmas|natal|new\s+year|tahun\s+baru|good\s+friday|agung|easter|paskah"
+    "holiday": r"black|cyber|christmas|xmas|natal|new\s+year|tahun\s+baru|good\s+friday|agung|easter|paskah"
                r"|thanks\s?giving|king|mlk|president|memorial|labou?r|buruh|halloween|valentine"
                r"|patrick|kemerdekaan|hut\s+ri|fitri|lebaran|eid|adha|imlek|lunar|nyepi|waisak|vesak",
     "weekday": _WEEKDAY_WORDS,
@@ -1231,6 +1307,12 @@ class _Renamed:
                     return self._match.group(alias)
         return self._match.group(name)
 
+    def start(self, group=0):
+        return self._match.start(group)
+
+    def end(self, group=0):
+        return self._match.end(group)
+
     def groupdict(self):
         merged = dict(self._match.groupdict())
         for alias, target in self._aliases.items():
@@ -1265,6 +1347,7 @@ _DEADLINE_BEFORE = re.compile(
 _DEADLINE_LABEL = re.compile(
     r"""(?:\b(?:deadline|due\s+date|closing\s+date|batas\s+waktu(?:nya)?|tenggat(?:\s+waktu)?)
         (?:\s+is)?\s*:?\s*
+        |\b(?:expires?|expiring|expiry\s+date:?|kedaluwarsa|kadaluarsa)(?:\s+(?:on|at|pada))?\s+
         |\b(?:deadline|batas\s+waktu|tenggat)(?:\s+[^\s:.,;!?]+){1,3}\s*:\s*
         |\b(?:by|until|till|before|no\s+later\s+than|paling\s+lambat|sebelum|hingga|sampai)\s+
         (?:(?:at|pukul|jam)\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,5}\s+)?
