@@ -58,7 +58,13 @@ def test_at_least_25_examples_per_label():
     assert all(counts[label] >= 25 for label in LABELS), counts
 
 
-def test_held_out_messages_are_not_in_training():
+def test_the_blind_part_covers_every_label_in_both_languages():
+    counts = Counter((g["label"], g["language"]) for folder in FOLDERS if folder.parent.name == "blind"
+                     for g in gold(folder))
+    assert all(counts[(label, lang)] >= 3 for label in LABELS for lang in ("en", "id")), counts
+
+
+def test_held_out_and_blind_messages_are_not_in_training():
     def ids(part):
         found = set()
         for folder in FOLDERS:
@@ -67,4 +73,6 @@ def test_held_out_messages_are_not_in_training():
                     found.add(email.message_from_bytes(path.read_bytes(), policy=policy.default)["Message-ID"])
         return found
 
-    assert not ids("train") & ids("heldout")
+    train = ids("train")
+    assert not train & ids("heldout")
+    assert not train & ids("blind")
