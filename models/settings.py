@@ -3,7 +3,8 @@ folder (platformdirs), which overrides the defaults.
 
 `config.toml` holds plain keys (`db`, `me`, `tz`, `api_port`, `holidays_country`) and an `[imap]`
 table (`host`, `port`, `ssl`, `user`, `password`, `folders`); a `[policy]` table may change any
-default of the follow-up policy by its name (see `PolicySettings`).
+default of the follow-up policy by its name (see `PolicySettings`); a `[watch]` table tunes the
+IMAP watcher (read by `watcher.sync.WatchOptions.from_settings`).
 """
 from __future__ import annotations
 
