@@ -670,6 +670,8 @@ def test_days_told_as_past(text, expected):
     ("Our Black Friday offer ends Monday.", [("Black Friday", "2025-11-28"), ("Monday", "2025-10-06")]),
     ("Cyber Monday prices for Premium.", [("Cyber Monday", "2025-12-01")]),
     ("We're at the roastery on 4th and Alder.", []),
+    ("A reminder follows two (2) business days prior to the interview.", []),
+    ("Berkas dikirim 3 hari kerja sebelum wawancara.", []),
     ("Can we connect over the early part of next week?", []),
     ("Send me your availability for the next week or so.", []),
 ])

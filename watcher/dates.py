@@ -1172,8 +1172,11 @@ def _rules() -> list[tuple[str, re.Pattern, Resolver]]:
                         (?:\s*(?:'s|’s)\s+time|\s+from\s+(?:now|today)|\s+lagi|\s+ke\s*depan
                         |\s+dari\s+sekarang|{_FROM_THIS_EMAIL})\b""", _duration),
         # "1x24 jam" is always a limit in Indonesian mail, with or without "dalam".
+        # ... but "two business days prior to the interview" counts from the interview.
         ("business days", rf"""\b{_NUM_RANGE}(?:\s+(?P<unit>(?:business|working)\s+days?|hari\s+kerja)
-                        |\s*(?P<unit2>x\s*24\s*jam))\b""", None),
+                        |\s*(?P<unit2>x\s*24\s*jam))\b
+                        (?!\s+(?:prior|before|after|following|of|from|since|setelah|sesudah|sebelum
+                        |sejak|dari|menjelang)\b)""", None),
         ("one unit", r"""\b(?:(?:dalam(?:\s+waktu)?|maksimal|paling\s+lambat)\s+(?P<one>sehari|seminggu|sepekan|sebulan|setahun)
                         (?:\s+(?:lagi|ke\s*depan))?
                         |(?P<one2>sehari|seminggu|sepekan|sebulan|setahun)\s+(?:lagi|ke\s*depan))\b""",
