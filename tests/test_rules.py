@@ -146,3 +146,62 @@ def test_an_interview_after_which_we_will_be_in_touch_is_not_an_invitation():
 def test_an_assessment_mentioned_after_the_fact_is_not_a_request():
     r = read("Many thanks for attending the assessment day on Wednesday. I expect to be in touch with the outcome next week.")
     assert r.label == "decision_timeline" and r.key_date is None  # "next week" names no day
+
+
+def _hits_rule_by_rule(sentences, language):
+    """Each rule's patterns as one alternation over the joined text: the plain way, for comparison."""
+    from bisect import bisect_right
+
+    text = "\n".join(sentences)
+    starts = [sum(len(s) + 1 for s in sentences[:i]) for i in range(len(sentences))]
+    hits = []
+    for rule in rules.rules_for(language):
+        rows = sorted({bisect_right(starts, m.start()) - 1 for m in rule.regex.finditer(text)})
+        hits += [(rule.name, i) for i in rows if not (rule.unless_regex and rule.unless_regex.search(sentences[i]))]
+    return hits
+
+
+def test_matching_pattern_by_pattern_finds_what_the_whole_rule_finds():
+    messages = [[rules.normalise(s) for s in group] for group in (
+        ["Re: Interview invitation", "Thanks for applying!", "We have received your application.",
+         "If your experience matches, we will be in touch.", "We'd like to invite you to a video interview.",
+         "When: Tuesday 4 March", "Where: Zoom"],
+        ["Your application", "Unfortunately we have decided not to move forward.", "We went another way.",
+         "We are still interviewing other candidates.", "Please follow up with me by Friday."],
+        ["Lamaran Anda", "Terima kasih, lamaran Anda telah kami terima.", "Hasil seleksi akan kami informasikan.",
+         "Kami ingin mengundang Anda untuk wawancara.", "Silakan hubungi saya hari Jumat."],
+        [s for _, _, s in SENTENCES],
+    )]
+    compared = 0
+    for sentences in messages:
+        for language in ("en", "id"):
+            found = [(h.rule.name, h.index) for h in rules.match_rules(sentences, language)]
+            assert found == _hits_rule_by_rule(sentences, language)
+            compared += len(found)
+    assert compared > 20  # the comparison is about something
+
+
+def test_english_rules_alone_leave_out_the_shared_ones():
+    sentences = ["your application", "we will share our decision by friday.", "when: tuesday 4 march"]
+    every = rules.match_rules(sentences, "en")
+    alone = rules.match_rules(sentences, "en", skip_shared=True)
+    assert alone == [h for h in every if h.rule.language == "en"]
+    assert any(h.rule.language == "*" for h in every)
+
+
+def test_a_pattern_that_may_hold_a_newline_is_told_apart():
+    from re import _parser
+
+    assert not rules._crosses_lines(_parser.parse(r"\bwe (?:will|'ll) [^\n]{0,40}\bcall(?!\s)"))
+    assert rules._crosses_lines(_parser.parse(r"invite you\s?to"))
+    assert rules._crosses_lines(_parser.parse(r"a.b"))
+    assert rules._crosses_lines(_parser.parse(r"a[^x]b"))
+
+
+def test_literals_found_in_one_scan_are_the_literals_in_the_text():
+    literals = sorted({l for r in rules.RULES for sets in (r.anchors or ()) for c in sets for l in c})
+    scanner = rules._Literals(literals)
+    for text in ["\n".join(rules.normalise(s) for _, _, s in SENTENCES), "still on hold.\nno decision yet", ""]:
+        assert scanner.found(text) == {l for l in literals if l in text}
+    assert rules._Literals(["on hold", "on", "hold"]).found("still on hold") == {"on hold", "on", "hold"}
+    assert rules._Literals([]).found("anything") == frozenset()

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 DECISIVE = 0.75
 # Labels that an acknowledgement absorbs (at least this much evidence of one): its "we'll get back
@@ -46,6 +47,9 @@ PRECEDENCE: tuple[tuple[str, ...], ...] = (
 class Rule:
     """One way of saying something that decides a label.
 
+    Its regular expressions are compiled on first use, not at import: a cold
+    `nextstep classify one.eml` needs only the few whose words the message holds.
+
     >>> r = Rule("offer", "en", (r"\\boffer letter\\b",), 0.9)
     >>> bool(r.regex.search("your offer letter is attached."))
     True
@@ -59,15 +63,20 @@ class Rule:
     dated_label: str | None = None
     dated_weight: float | None = None
     name: str = ""
-    regex: re.Pattern = field(init=False, repr=False, compare=False)
-    unless_regex: re.Pattern | None = field(init=False, repr=False, compare=False)
-    anchors: tuple[str, ...] | None = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self):
-        object.__setattr__(self, "regex", re.compile("|".join(f"(?:{p})" for p in self.patterns)))
-        object.__setattr__(self, "anchors", required_literals(self.patterns))
-        unless = re.compile("|".join(f"(?:{p})" for p in self.unless)) if self.unless else None
-        object.__setattr__(self, "unless_regex", unless)
+    @cached_property
+    def regex(self) -> re.Pattern:
+        """Every pattern of the rule, as one alternation."""
+        return re.compile("|".join(f"(?:{p})" for p in self.patterns))
+
+    @cached_property
+    def unless_regex(self) -> re.Pattern | None:
+        return re.compile("|".join(f"(?:{p})" for p in self.unless)) if self.unless else None
+
+    @cached_property
+    def anchors(self) -> tuple[tuple[tuple[str, ...], ...], ...] | None:
+        """`required_literals` of the patterns: what a text must hold for the rule to match it."""
+        return required_literals(self.patterns)
 
 
 def _best(candidates: list[frozenset]) -> frozenset | None:
@@ -108,6 +117,17 @@ def _conjunction(items) -> list[frozenset]:
     return [c for c in candidates if c]
 
 
+@lru_cache(maxsize=None)
+def _parsed(pattern: str):
+    """The parse tree of `pattern` (read by the prefilter and by `_crosses_lines`); None on a
+    Python whose parser is not at hand."""
+    try:
+        from re import _parser
+    except ImportError:
+        return None
+    return _parser.parse(pattern)
+
+
 def required_literals(patterns) -> tuple[tuple[tuple[str, ...], ...], ...] | None:
     """For each pattern, sets of strings such that a matching text holds one of each set;
     None when some pattern has no such strings.
@@ -118,13 +138,12 @@ def required_literals(patterns) -> tuple[tuple[tuple[str, ...], ...], ...] | Non
     >>> required_literals([r"\\bregret to (?:inform|tell)", r"\\b(?:we|i) will not (?:call|write)\\b"])
     ((('regret to ',), ('inform', 'tell')), ((' will not ',), ('call', 'write')))
     """
-    try:
-        from re import _parser
-    except ImportError:  # another Python: no prefilter, same answers
-        return None
     found = []
     for pattern in patterns:
-        sets = [tuple(sorted(c)) for c in _conjunction(_parser.parse(pattern)) if min(map(len, c)) >= 3]
+        tree = _parsed(pattern)
+        if tree is None:  # another Python: no prefilter, same answers
+            return None
+        sets = [tuple(sorted(c)) for c in _conjunction(tree) if min(map(len, c)) >= 3]
         if not sets:
             return None
         sets.sort(key=lambda c: (-min(map(len, c)), len(c)))  # the most selective test first
@@ -145,6 +164,186 @@ def _may_match(rule: "Rule", text: str) -> bool:
         else:
             return True
     return False
+
+
+_NEWLINE = ord("\n")
+
+
+def _crosses_lines(items) -> bool:
+    """Whether a match of the parsed pattern `items` may hold a newline.
+
+    Sentences are joined by newlines for matching, and hold none themselves (`normalise`); a
+    pattern that never consumes one matches within a single sentence.
+
+    >>> from re import _parser
+    >>> _crosses_lines(_parser.parse(r"\\bwe (?:will|'ll) [^\\n]{0,40}\\bcall")), _crosses_lines(_parser.parse(r"you\\s?to"))
+    (False, True)
+    """
+    from re import _constants as c
+
+    line_breaking = {c.CATEGORY_SPACE, c.CATEGORY_NOT_WORD, c.CATEGORY_NOT_DIGIT, c.CATEGORY_LINEBREAK,
+                     c.CATEGORY_UNI_SPACE, c.CATEGORY_UNI_NOT_WORD, c.CATEGORY_UNI_NOT_DIGIT, c.CATEGORY_UNI_LINEBREAK}
+    for op, av in items:
+        if op is c.LITERAL:
+            if av == _NEWLINE:
+                return True
+        elif op is c.NOT_LITERAL:
+            if av != _NEWLINE:
+                return True
+        elif op is c.IN:
+            negated = any(o is c.NEGATE for o, _ in av)
+            holds = any((o is c.LITERAL and a == _NEWLINE) or (o is c.RANGE and a[0] <= _NEWLINE <= a[1])
+                        or (o is c.CATEGORY and a in line_breaking) for o, a in av)
+            if holds != negated:
+                return True
+        elif op is c.SUBPATTERN:
+            if _crosses_lines(av[-1]):
+                return True
+        elif op is c.BRANCH:
+            if any(_crosses_lines(b) for b in av[1]):
+                return True
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            if _crosses_lines(av[2]):
+                return True
+        elif op is c.ATOMIC_GROUP:
+            if _crosses_lines(av):
+                return True
+        elif op not in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            return True  # "." and anything not known here: assume the worst
+    return False
+
+
+class _Matcher:
+    """The rules of one language, ready to be tried on a message.
+
+    Each pattern of a rule is searched on its own, and only when every literal it needs is in the
+    message (`required_literals`). The sentences a rule matches are the same as for its patterns
+    as one alternation: a pattern that stays on its line never lets a match in one sentence hide
+    a match in the next. A rule with a pattern that may cross lines is searched whole, as before.
+    """
+
+    def __init__(self, rules: list["Rule"]):
+        self.rules = rules
+        # per rule: its parts, each (pattern or None for the whole rule, the literal sets it needs
+        # or None when it can match anything); compiled regular expressions are kept in `compiled`.
+        self.parts: list[list[tuple[int, tuple | None]]] = []
+        self.sources: list[str | None] = []
+        for rule in rules:
+            anchors = rule.anchors
+            if anchors is None or any(_crosses_lines(_parsed(p)) for p in rule.patterns):
+                needs = None if anchors is None else tuple(tuple(frozenset(c) for c in sets) for sets in anchors)
+                self.parts.append([(len(self.sources), needs)])
+                self.sources.append(None)
+                continue
+            parts = []
+            for pattern, sets in zip(rule.patterns, anchors):
+                parts.append((len(self.sources), (tuple(frozenset(c) for c in sets),)))
+                self.sources.append(pattern)
+            self.parts.append(parts)
+        self.compiled: list[re.Pattern | None] = [None] * len(self.sources)
+
+    def regex(self, part: int, rule: "Rule") -> re.Pattern:
+        found = self.compiled[part]
+        if found is None:
+            source = self.sources[part]
+            found = self.compiled[part] = rule.regex if source is None else re.compile(source)
+        return found
+
+    def match(self, sentences: list[str], text: str, starts: list[int], present: frozenset,
+              skip_shared: bool = False) -> list["Hit"]:
+        hits = []
+        for rule, parts in zip(self.rules, self.parts):
+            if skip_shared and rule.language == "*":
+                continue
+            rows = set()
+            for part, needs in parts:
+                if needs is not None and not _holds(needs, present):
+                    continue
+                for m in self.regex(part, rule).finditer(text):
+                    rows.add(bisect_right(starts, m.start()) - 1)
+            if not rows:
+                continue
+            unless = rule.unless_regex
+            for i in sorted(rows):
+                if unless is None or not unless.search(sentences[i]):
+                    hits.append(Hit(rule, i))
+        return hits
+
+
+def _holds(needs: tuple, present: frozenset) -> bool:
+    """Whether `present` meets one of `needs`: alternatives (one per pattern of a whole rule),
+    each sets of literals of which the text must hold one each. Plain loops: this runs a few
+    hundred times per message."""
+    for sets in needs:
+        for choice in sets:
+            if choice.isdisjoint(present):
+                break
+        else:
+            return True
+    return False
+
+
+class _Literals:
+    """Which of the rules' required literals a text holds, in one scan.
+
+    A lookahead over a trie of every literal finds, at each position, the longest literal that
+    starts there; the shorter literals starting there are its prefixes. A hundred literal
+    searches become one.
+
+    >>> _Literals(["on hold", "on", "hold", "decision"]).found("still on hold")
+    frozenset({'hold', 'on', 'on hold'})
+    """
+
+    def __init__(self, literals):
+        trie: dict = {}
+        for literal in literals:
+            node = trie
+            for ch in literal:
+                node = node.setdefault(ch, {})
+            node[""] = literal
+        self.prefixes: dict[str, tuple[str, ...]] = {}  # a literal -> it and the literals it starts with
+
+        def walk(node, above):
+            if "" in node:
+                above = above + (node[""],)
+                self.prefixes[node[""]] = above
+            alternatives = [re.escape(ch) + walk(child, above) for ch, child in sorted(node.items()) if ch]
+            if not alternatives:
+                return ""
+            body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+            return f"(?:{body})?" if "" in node else body
+
+        self.regex = re.compile(f"(?=({walk(trie, ())}))") if trie else re.compile(r"(?!)")
+        self._last: tuple[str | None, frozenset] = (None, frozenset())
+
+    def found(self, text: str) -> frozenset:
+        last = self._last  # one read: the API reads mail from several threads
+        if text == last[0]:
+            return last[1]  # an Indonesian message is read with the English rules too
+        present = set()
+        for longest in set(self.regex.findall(text)):
+            present.update(self.prefixes[longest])
+        found = frozenset(present)
+        self._last = (text, found)
+        return found
+
+
+_MATCHERS: dict[str, _Matcher] = {}
+_LITERALS: list[_Literals] = []
+
+
+def _matcher(language: str) -> _Matcher:
+    found = _MATCHERS.get(language)
+    if found is None:
+        found = _MATCHERS[language] = _Matcher(rules_for(language))
+    return found
+
+
+def _literals_of_rules() -> _Literals:
+    if not _LITERALS:
+        every = {literal for rule in RULES for sets in (rule.anchors or ()) for choice in sets for literal in choice}
+        _LITERALS.append(_Literals(sorted(every)))
+    return _LITERALS[0]
 
 
 @dataclass(frozen=True)
@@ -711,11 +910,13 @@ def rules_for(language: str) -> list[Rule]:
     return [r for r in RULES if r.language in (language, "*")]
 
 
-def match_rules(sentences: list[str], language: str) -> list[Hit]:
-    """Every (rule, sentence) match; `sentences` are already `normalise`d.
+def match_rules(sentences: list[str], language: str, *, skip_shared: bool = False) -> list[Hit]:
+    """Every (rule, sentence) match, rule by rule in list order; `sentences` are already
+    `normalise`d. `skip_shared` leaves out the rules that read every language ("*").
 
-    One search per rule over the joined text, not one per sentence: a message has ten or more
-    sentences and the rule list a hundred patterns.
+    A rule's patterns are searched over the joined text, not sentence by sentence, and only
+    those whose required literals the text holds: a message has ten or more sentences, the rule
+    list a few hundred patterns, and most patterns do not apply to most mail.
 
     >>> [h.index for h in match_rules(["hello.", "your application has been received."], "en")]
     [1]
@@ -725,20 +926,8 @@ def match_rules(sentences: list[str], language: str) -> list[Hit]:
     for s in sentences:
         starts.append(pos)
         pos += len(s) + 1
-    hits: list[Hit] = []
-    for rule in rules_for(language):
-        if not _may_match(rule, text):
-            continue
-        seen = set()
-        for m in rule.regex.finditer(text):
-            i = bisect_right(starts, m.start()) - 1
-            if i in seen:
-                continue
-            seen.add(i)
-            if rule.unless_regex is not None and rule.unless_regex.search(sentences[i]):
-                continue
-            hits.append(Hit(rule, i))
-    return hits
+    present = _literals_of_rules().found(text)
+    return _matcher(language).match(sentences, text, starts, present, skip_shared)
 
 
 def find_signals(sentences: list[str], language: str) -> list[str]:
