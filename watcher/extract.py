@@ -43,6 +43,22 @@ calendly skillcheck
 # Mail providers: a person's own mailbox says nothing about an employer ("mail.example" in tests).
 MAIL_PROVIDERS = frozenset("gmail googlemail yahoo ymail outlook hotmail live msn icloud me proton protonmail mail "
                            "email aol gmx zoho yandex".split())
+class _AnyWord:
+    """A fast `.search(text)` for "does `text` hold one of these words" (set look-ups, not a long
+    alternation: these run many times per email)."""
+
+    def __init__(self, words, pattern=None):
+        self.words = frozenset(words)
+        self.pattern = pattern  # for phrases of several words
+
+    def search(self, text: str) -> bool:
+        low = text.lower()
+        if not self.words.isdisjoint(_WORDS.findall(low)):
+            return True
+        return bool(self.pattern and " " in low and self.pattern.search(low))
+
+
+_WORDS = re.compile(r"[a-z]+")
 _TEAM_WORDS = (r"recruitment cent(?:er|re)|rekrutmen bersama|careers?|recruiting|recruitment|recruiters?|talent(?: acquisition| team| partners?| community| network)?|"
                r"hr|human resources|human capital|hiring(?: team)?|jobs|people(?: team| ops)?|team|rekrutmen|tim|karier|"
                r"karir|notifications?|no-?reply|noreply|do not reply|campus|staffing|acquisition|sdm|hrd|talenta|"
@@ -50,18 +66,28 @@ _TEAM_WORDS = (r"recruitment cent(?:er|re)|rekrutmen bersama|careers?|recruiting
                r"seleksi|office|desk|resourcing|online applications|applications|graduate|early careers|"
                r"university recruiting|divisi|departemen|bagian|kepegawaian|sumber daya manusia|workforce|"
                r"sourcing|scouting|alumni")
-_TEAM = re.compile(rf"\b(?:{_TEAM_WORDS})\b", re.I)
+_TEAM_PATTERN = re.compile(rf"\b(?:{_TEAM_WORDS})\b", re.I)
+_TEAM = _AnyWord("""careers career recruiting recruitment recruiter recruiters talent hr hiring jobs people team
+rekrutmen tim karier karir notification notifications noreply reply campus staffing acquisition sdm hrd talenta personalia
+department dept panitia seleksi office desk resourcing applications divisi departemen bagian kepegawaian workforce
+sourcing scouting alumni""".split(), re.compile(r"\b(?:human (?:resources|capital)|sumber daya manusia|people (?:&|and) "
+                                               r"culture|early careers|graduate (?:careers|recruitment))\b"))
 # Every word of a team phrase, to skip the patterns below for names that hold none.
 _TEAM_TOKENS = frozenset(re.findall(r"[a-z]+", _TEAM_WORDS.replace("(?:", " ").replace("?", " "))) | {"no-reply", "pt", "cv"}
 _LEADING_TEAM = re.compile(rf"^(?:(?:the|tim|team)\s+)?(?:(?:{_TEAM_WORDS})\b\s*)+(?:(?:at|of|di|@|-|–|\||,)\s+)?", re.I)
 _TRAILING_TEAM = re.compile(rf"(?:\s+(?:at|of|-|–|\||,))?(?:\s+(?:{_TEAM_WORDS}))+$", re.I)
-_ORG_WORDS = re.compile(r"\b(?:pt|cv|tbk|ltd|llc|inc|gmbh|plc|pte|group|grup|labs?|company|corp|bank|foods?|media|studios?|"
+_ORG_PATTERN = (r"\b(?:pt|cv|tbk|ltd|llc|inc|gmbh|plc|pte|group|grup|labs?|company|corp|bank|foods?|media|studios?|"
                         r"partners|solutions|systems|technologies|technology|tech|university|universitas|hospital|agency|"
                         r"consulting|research|global|international|holdings|services|payments|health|capital|ventures|"
                         r"events|books|store|shop|cafe|restaurant|hotels?|resorts?|school|academy|clinic|klinik|logistics|"
                         r"energy|insurance|digital|software|analytics|games|security|privacy|billing|reminders|alerts|"
                         r"premium|trust|foundation|council|college|institute|yayasan|persero|rs|energi|bumn|cloud|pay|mobility|"
-                        r"robotics|airlines?|air|maps|studio|ritel|retail|farma|pharma\w*|group|care|homes)\b", re.I)
+                        r"robotics|airlines?|air|maps|studio|ritel|retail|farma|pharma\w*|group|care|homes)\b")
+
+
+_ORG_WORDS = _AnyWord(w for w in re.findall(r"[a-z]+", _ORG_PATTERN.replace("(?:", " ")) if len(w) > 1)
+_ORG_WORDS.words = _ORG_WORDS.words | {"airline", "airlines", "hotel", "resort", "studios", "lab", "food",
+                                       "pharmaceuticals", "pharmacy", "grup"}
 # Departments, places and words of a subject line: never a company on their own.
 _NOT_A_COMPANY = frozenset("""
 finance accounting engineering operations marketing sales product platform design data legal it communications
@@ -83,9 +109,11 @@ kami anda kamu terima mohon silakan salam it its if as for and or but so on in a
 were be will would can could should have has had do does did not no yes who which when where what why how
 here there after before while since because although however also just only still then than
 """.split())
+_SUFFIX_BARE = frozenset(s.strip(".") for s in _COMPANY_SUFFIX)
 # A phone number, a year or an address ends an organisation's name: "Bluestone Executive Search 212-555-0196".
-_NOT_NAME_PART = re.compile(r"^(?:[\d+()./-]{4,}|(?i:tower|gedung|menara|wisma|jl|jalan|lt|floor|street|st|road|rd|"
-                            r"suite|unit|building|plaza|avenue|ave|level|kav|blok|no))$")
+_ADDRESS_WORDS = frozenset("tower gedung menara wisma jl jalan lt floor street st road rd suite unit building plaza "
+                           "avenue ave level kav blok no".split())
+_NUMBER_CHARS = frozenset("0123456789+()./-")
 _CONNECTORS = frozenset("& and of dan de the for du la le von van der".split())
 
 _NAME_WORD = re.compile(r"^(?:[A-Z\u00c0-\u00de][a-z\u00df-\u017f']*(?:[-'][A-Za-z\u00c0-\u017f][a-z\u00df-\u017f']*)*"
@@ -114,6 +142,10 @@ _TITLES = re.compile(r"^(?:(?:prof|professor|dr|mr|mrs|ms|mx|miss|sir|dame|bapak
                      r"sdr|sdri|saudara|saudari|drs|ir|hj|h)\.?\s+)+", re.I)
 _CREDENTIALS = re.compile(r"(?:,?\s+(?:RN|PhD|Ph\.D\.?|MBA|MD|CPA|SPHR|PHR|CIPD|MSc|BSc|MA|BA|S\.Psi|S\.E|S\.Kom|"
                           r"M\.Psi|M\.M|Psikolog|HR|HRD|Recruiter|Recruitment|Talent))+\.?$")
+_TITLE_WORDS = frozenset("prof professor dr mr mrs ms mx miss sir dame bapak bpk ibu pak bu mbak mba mas kak sdr sdri "
+                         "saudara saudari drs ir hj h".split())
+_CREDENTIAL_WORDS = frozenset("rn phd ph.d ph.d. mba md cpa sphr phr cipd msc bsc ma ba s.psi s.e s.kom m.psi m.m "
+                              "psikolog hr hrd recruiter recruitment talent s.psi. s.e. s.kom. m.psi. m.m.".split())
 _LAST_FIRST = re.compile(r"^([A-Z][\w'\u00c0-\u017f-]+),\s+([A-Z][\w'\u00c0-\u017f-]+(?:\s+[A-Z]\.?)?)$")
 
 
@@ -124,12 +156,17 @@ _LAST_FIRST = re.compile(r"^([A-Z][\w'\u00c0-\u017f-]+),\s+([A-Z][\w'\u00c0-\u01
 def _clean_person(name: str) -> str:
     """ "Prof. Dr. Katrin Vogel" -> "Katrin Vogel"; "Denise Wolfe RN" -> "Denise Wolfe";
     "Whitmore, Josephine" -> "Josephine Whitmore"; "Ayu HR" -> "Ayu"."""
-    name = re.sub(r"\s+", " ", name.strip().strip('"\'')).strip()
-    m = _LAST_FIRST.match(name)
-    if m and not _TEAM.search(name):
-        name = f"{m.group(2)} {m.group(1)}"
-    name = _CREDENTIALS.sub("", _TITLES.sub("", name)).strip(" ,")
-    return name
+    name = " ".join(name.strip().strip('"\'').split())
+    if "," in name:
+        m = _LAST_FIRST.match(name)
+        if m and not _TEAM.search(name):
+            name = f"{m.group(2)} {m.group(1)}"
+    words = name.split()
+    if words and words[0].lower().rstrip(".") in _TITLE_WORDS:
+        name = _TITLES.sub("", name)
+    if len(words) > 1 and words[-1].lower() in _CREDENTIAL_WORDS:
+        name = _CREDENTIALS.sub("", name)
+    return name.strip(" ,")
 
 
 @lru_cache(maxsize=4096)
@@ -194,9 +231,17 @@ def _domain_core(address: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _key(name: str) -> str:
-    name = re.sub(r"^(?:pt|cv)\.?\s+", "", name.strip(), flags=re.I)
-    name = re.sub(r"[,\s]+(?:inc|ltd|llc|plc|gmbh|pte|co|corp|tbk|llp|pty|bhd)\.?(?:\s+ltd\.?)?$", "", name, flags=re.I)
-    return re.sub(r"[^0-9a-z]+", "", name.lower())
+    """ "PT Rimbun Data, Tbk." -> "rimbundata": for comparing names."""
+    words = name.lower().replace(",", " ").split()
+    if words and words[0].rstrip(".") in ("pt", "cv"):
+        words = words[1:]
+    while len(words) > 1 and words[-1].rstrip(".") in _LEGAL_FORMS:
+        words.pop()
+    return _NOT_ALNUM.sub("", "".join(words))
+
+
+_LEGAL_FORMS = frozenset("inc ltd llc plc gmbh pte co corp tbk llp pty bhd".split())
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
 @lru_cache(maxsize=4096)
@@ -283,7 +328,7 @@ def _trim_name(text: str) -> str | None:
     ('Harbourfront Capital Pte. Ltd.', 'Lumensoft Technologies')
     """
     out: list[str] = []
-    tokens = text.split(None, 10)[:10]
+    tokens = text.split(None, 9)[:9]
     for i, tok in enumerate(tokens):
         low = tok.lower()
         if out and low in _COMPANY_SUFFIX:
@@ -308,14 +353,14 @@ def _trim_name(text: str) -> str | None:
             break
         if tok.startswith(("(", "[", "http", "www.")) or "@" in tok:
             break
-        if _NOT_NAME_PART.match(bare):
-            if bare[:1].isalpha():
-                return None  # "Samudra Logistik Tower Lt. 18": an address, not a name
+        if bare.lower() in _ADDRESS_WORDS:
+            return None  # "Samudra Logistik Tower Lt. 18": an address, not a name
+        if len(bare) >= 4 and bare[0].isdigit() and _NUMBER_CHARS.issuperset(bare):
             break
         out.append(bare)
         if end:
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-            if word.endswith(",") and nxt.lower().strip(".,") in {s.strip(".") for s in _COMPANY_SUFFIX}:
+            if word.endswith(",") and nxt.lower().strip(".,") in _SUFFIX_BARE:
                 continue
             break
         if len(out) >= 6:
@@ -331,19 +376,28 @@ def _trim_name(text: str) -> str | None:
 @lru_cache(maxsize=4096)
 def _strip_team(name: str) -> str | None:
     name = name.strip().strip('"')
-    if not _TEAM_TOKENS.intersection(name.lower().split()) and not re.match(r"(?i)(?:the )?of", name):
+    low = name.lower()
+    if not _TEAM_TOKENS.intersection(low.split()) and " of " not in low and not low.startswith(("the ", "of ")):
         return name if name and not all(w.lower() in _NOT_A_COMPANY for w in name.split()) else None
-    if re.match(r"(?i)(?:the )?(?:office|department|dept|faculty|division|bureau|school) of\b", name):
+    if _PART_OF_EMPLOYER.match(name):
         return None  # "Office of the Dean", "Department of History": a part of the employer
-    pt = re.search(r"\b(?:PT|CV)\.? [A-Z].*$", name)  # "Rekrutmen PT Bumi Tirta" -> "PT Bumi Tirta"
-    if pt:
-        name = pt.group(0)
+    if "PT" in name or "CV" in name:
+        pt = _PT_NAME.search(name)  # "Rekrutmen PT Bumi Tirta" -> "PT Bumi Tirta"
+        if pt:
+            name = pt.group(0)
     for _ in range(2):
-        name = _TRAILING_TEAM.sub("", _LEADING_TEAM.sub("", name)).strip(" -–|,:")
-    name = re.sub(r"^(?:the|of)\s+", "", name, flags=re.I)
+        name = _LEADING_TEAM.sub("", name)
+        m = _TRAILING_TEAM.search(name, max(0, len(name) - 60))  # only the end can hold it
+        name = (name[: m.start()] if m else name).strip(" -–|,:")
+    name = _LEADING_THE.sub("", name)
     if not name or all(w.lower() in _NOT_A_COMPANY for w in name.split()):
         return None
     return name
+
+
+_PART_OF_EMPLOYER = re.compile(r"(?i)(?:the )?(?:office|department|dept|faculty|division|bureau|school) of\b")
+_PT_NAME = re.compile(r"\b(?:PT|CV)\.? [A-Z].*$")
+_LEADING_THE = re.compile(r"^(?:the|of)\s+", re.I)
 
 
 def _display_company(name: str) -> tuple[str | None, str | None]:
@@ -364,7 +418,7 @@ def _display_company(name: str) -> tuple[str | None, str | None]:
         if _looks_like_person(left, "") or (len(left.split()) == 1 and _NAME_WORD.match(left) and not _TEAM.search(left)
                                             and left.lower() not in _NOT_A_NAME):
             return _strip_team(right), _clean_person(left)
-        if _TEAM.search(left) and not _TEAM.fullmatch(right.strip()):
+        if _TEAM.search(left) and not _TEAM_PATTERN.fullmatch(right.strip()):
             return _strip_team(right), None
         if _TEAM.search(right):
             return _strip_team(left), None
@@ -400,7 +454,8 @@ _SUBJECT_SPLIT = re.compile(r"\s+[|–—-]\s+|:\s+|\s+@\s+")
 _SUBJECT_PREFIX = re.compile(r"^(?:(?:re|fwd?|aw|sv|balas|tr)\s*:\s*|\[?(?:ext|external)\]?\s*)+", re.I)
 
 
-def _subject_companies(subject: str, whole: bool = True) -> list[str]:
+@lru_cache(maxsize=1024)
+def _subject_companies(subject: str, whole: bool = True) -> tuple[str, ...]:
     """Employers a subject line names: "[Awan Pintar] ...", "Thanks for applying to X", "X | Role"."""
     subject = _SUBJECT_PREFIX.sub("", subject).strip()
     found, segments = [], []
@@ -419,7 +474,7 @@ def _subject_companies(subject: str, whole: bool = True) -> list[str]:
             segments.append(seg)
     names = [n for n in (_trim_name(f) for f in found) if n]
     # A segment counts only when it is a name from end to end: "Fairmount Retail", not "Lola's birthday".
-    return names + [n for n, w in ((_trim_name(w), w) for w in segments) if n and _key(n) == _key(w)]
+    return tuple(names + [n for n, w in ((_trim_name(w), w) for w in segments) if n and _key(n) == _key(w)])
 
 
 def _body_companies(flat: str) -> list[str]:
@@ -465,16 +520,21 @@ def _strong(name: str) -> bool:
     return bool(_ORG_WORDS.search(name)) and not _looks_like_person(name)
 
 
-def _pick_company(display: str | None, subject: list[str], body: list[str], signature: list[str],
+def _pick_company(display: str | None, subject: list[str], body: list[str], signature,
                   core: str | None, display_named: bool = False, person: str | None = None) -> str | None:
     """The display name, else a name in the text that matches the domain, else the domain spaced.
 
+    `signature` is called only when needed: reading a signature costs more than the rest.
     `display_named`: the display name says it is an organisation, or the text names it too; then it
     beats a domain that may be a relay's ("PT Sinar Mas Retailindo <kandidat@videorelay.example>").
     """
     if core:
         if display and (_matches_domain(display, core) or display_named):
             return display
+        ranked = sorted(((_domain_match(n, core), -i, n) for i, n in enumerate(subject + body)), reverse=True)
+        if ranked and ranked[0][0] == 3:
+            return ranked[0][2]  # the domain's very letters: the signature cannot do better
+        signature = signature()
         ranked = sorted(((_domain_match(n, core), -i, n) for i, n in enumerate(subject + body + signature)), reverse=True)
         if ranked and ranked[0][0]:
             return ranked[0][2]
@@ -486,7 +546,7 @@ def _pick_company(display: str | None, subject: list[str], body: list[str], sign
     for name in subject + body:
         if not _looks_like_person(name):
             return name
-    for name in signature:
+    for name in signature():
         if _strong(name):
             return name
     # "joining Kopi Nusantara" reads like a person's name; with nothing better, it is the employer
@@ -513,9 +573,6 @@ _JOB_WORDS_PATTERN = (r"\b(?:engineer|engineering manager|manager|analyst|develo
                        r"caregiver|carer|midwife|dentist|veterinarian|vet|surgeon|doctor|registrar|investigator|"
                        r"economist|statistician|actuary|underwriter|broker|banker|trader|cashier)s?\b")
 _JOB_WORDS = frozenset(w for w in re.findall(r"[a-z]+", _JOB_WORDS_PATTERN.replace("(?:", " ")) if len(w) > 1) - {"s", "b"}
-_WORDS = re.compile(r"[a-z]+")
-
-
 class _JobWord:
     """`_JOB_WORD.search(text)`: a job title's noun in `text` ("Engineer", "Kasir", "Managers")."""
 
@@ -533,7 +590,7 @@ _ROLE_RUN = re.compile(r"[A-Z][\w&/+#.'’-]*(?:,? (?:(?:of|and|&|in|de|/|-|–|
 # "the position of X", "posisi X", "application for X", "as a X".
 _ROLE_CUE = re.compile(
     r"\b(?:(?P<strong>(?:for|to|in|of|about|on|regarding|with|into) (?:the|our|your|this|a|an|that) "
-    r"(?:(?:position|role|post|job|vacancy|opening) of )?|the )|"
+    r"(?:(?:position|role|post|job|vacancy|opening) of )?)|"
     r"(?P<id>(?:untuk )?(?:posisi|lowongan|jabatan|formasi|sebagai)(?: sebagai)? )|"
     r"(?P<weak>(?:application|applying|applied) (?:for|to) (?:the |our |a |an )?|(?:as|be) (?:a|an|our) ))")
 _ROLE_WORD_AFTER = re.compile(r" (?:role|position|job|opening|vacancy|post|opportunity|internship|search|posting|"
@@ -551,21 +608,34 @@ _SUBJECT_CUE = re.compile(
     r"next steps?|follow(?:ing)? up|re|tindak lanjut(?: seleksi)?|seleksi|cv for the post of|"
     r"your candidacy|candidacy|vacancy(?: [\w/-]+)?|search(?: [\w/-]+)?|opportunity|peluang|onsite interview confirmation)"
     r"(?:\s*[:\-–]\s*|\s+))+", re.I)
-_SUBJECT_TAIL = re.compile(r"(?:\s+(?:role|position|opening|post|interview|application|job|vacancy|- thank you|"
-                           r"interview invitation|opportunity|search|appointment))+$", re.I)
 _ROLE_END = re.compile(r"\s+(?:with|at|di|dengan|pada|for|in|on|to|from|bersama|starting|based|located|yang|untuk|"
                        r"@)\b.*$|\s*[;.!?](?:\s.*)?$|\s+[-–|]\s.*$|,\s+(?:[a-z]|(?:I|We|You|Our|Please|Mon|Tue|Wed|"
                        r"Thu|Fri|Sat|Sun|Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b).*$|"
                        r"\s+(?:Your|You|We|Our|I|Please|Kami|Anda|The)\b.*$")
 
 
+def _strip_tail(text: str) -> str:
+    """ "Chief Operating Officer opportunity" -> "Chief Operating Officer"."""
+    while True:
+        head, _, last = text.rpartition(" ")
+        if not head or last.lower() not in _TAIL_WORDS:
+            return text
+        text = head.rstrip(" -–")
+
+
+_TAIL_WORDS = frozenset("role position opening post interview application job vacancy opportunity search appointment "
+                        "invitation".split())
+_ROLE_PARENS = re.compile(r"\s*\((?:(?:ref|req|job|id|r-|posting|no\.?|#)[^)]*\)?|[^)]*\d[^)]*\)|(?:remote|hybrid|onsite|"
+                          r"on-site|wfh|wfo|contract|full[- ]time|part[- ]time|penempatan|placement|based|lokasi|"
+                          r"location)\b[^)]*\))", re.I)
+_ROLE_CODE = re.compile(r",?\s+(?:job code|ref|reference|req|requisition|job id|kode)\b.*$", re.I)
+
+
 def _clean_role(role: str, company: str | None = None) -> str | None:
-    role = re.sub(r"\s*\((?:ref|req|job|id|r-|posting|no\.?|#)[^)]*\)?", "", role, flags=re.I)
-    role = re.sub(r"\s*\([^)]*\d[^)]*\)", "", role)  # "(2400-117)", "(3-5 yrs)"
-    role = re.sub(r"\s*\((?:remote|hybrid|onsite|on-site|wfh|wfo|contract|full[- ]time|part[- ]time|penempatan|"
-                  r"placement|based|lokasi|location)\b[^)]*\)", "", role, flags=re.I)
-    role = re.sub(r",?\s+(?:job code|ref|reference|req|requisition|job id|kode)\b.*$", "", role, flags=re.I)
-    role = re.sub(r"\s+", " ", role).strip(" -–:,.!")
+    if "(" in role:  # "(ref. HMR-2291)", "(3-5 yrs)", "(Remote)"
+        role = _ROLE_PARENS.sub("", role)
+    role = _ROLE_CODE.sub("", role)
+    role = " ".join(role.split()).strip(" -–:,.!")
     if company and role.lower().endswith(" " + company.lower()):
         role = role[: -len(company) - 1].rstrip(" ,-–@")
     if company and role.lower().startswith(company.lower() + " "):
@@ -595,7 +665,7 @@ def _subject_role(subject: str, company: str | None) -> str | None:
     subject = _SUBJECT_PREFIX.sub("", subject).strip()
     subject = re.sub(r"^\[[^\]]*\]\s*", "", subject)
     for seg in _SUBJECT_SPLIT.split(subject):
-        seg = _SUBJECT_TAIL.sub("", _SUBJECT_CUE.sub("", seg.strip())).strip()
+        seg = _strip_tail(_SUBJECT_CUE.sub("", seg.strip())).strip()
         if company and _key(seg).startswith(_key(company)) and len(_key(company)) > 2:
             seg = seg[len(company):].strip() if seg.lower().startswith(company.lower()) else seg
             seg = _SUBJECT_CUE.sub("", seg).strip()
@@ -605,12 +675,15 @@ def _subject_role(subject: str, company: str | None) -> str | None:
         for name in named:  # "Operations Planner, Tidewater Logistics"
             if seg.endswith(", " + name):
                 seg = seg[: -len(name) - 2]
-        role = _clean_role(_SUBJECT_TAIL.sub("", _trim_role(seg)), company)
+        role = _clean_role(_strip_tail(_trim_role(seg)), company)
         if role:
             # "Hasil trial day Barista" -> "Barista": the titled words at the end hold the role
-            m = re.search(r"(?:^|\s)((?:[A-Z][\w&/+#.'’()-]*\s?)+)$", role)
-            if m and m.start(1) > 0 and re.search(r"\s[a-z]", role[: m.start(1) + 1]) and _JOB_WORD.search(m.group(1)):
-                role = m.group(1).strip()
+            words = role.split()
+            i = len(words)
+            while i > 0 and words[i - 1][:1].isupper():
+                i -= 1
+            if 0 < i < len(words) and any(w[:1].islower() for w in words[:i]) and _JOB_WORD.search(" ".join(words[i:])):
+                role = " ".join(words[i:])
         if role and _JOB_WORD.search(role) and _plausible_role(role, company) and len(role.split()) <= 8:
             return role
     return None
@@ -657,7 +730,7 @@ def read_people(parsed, body: str, language: str = "en") -> People:
     lines = _signature_lines(parsed, body)
 
     flat = re.sub(r"\s+", " ", body[:_BODY_CHARS])
-    in_subject, in_body = _subject_companies(subject), _body_companies(flat)
+    in_subject, in_body = list(_subject_companies(subject)), _body_companies(flat)
     display, person = (None, None)
     if name:
         if re.search(r"\s(?:via|melalui|through)\s", name, re.I):
@@ -666,7 +739,7 @@ def read_people(parsed, body: str, language: str = "en") -> People:
             person = _clean_person(name)
         else:
             display, person = _display_company(name)
-            if person and any(_key(person) == _key(n) for n in in_body + _subject_companies(subject, whole=False)):
+            if person and any(_key(person) == _key(n) for n in in_body + list(_subject_companies(subject, whole=False))):
                 display, person = person, None  # "Kilat Kirim via Greenhouse", "thanks for applying to Kilat Kirim"
             if display and display == name and core is None and "@" in address \
                     and address.rsplit("@", 1)[1].split(".")[0] in MAIL_PROVIDERS and not _ORG_WORDS.search(display):
@@ -676,5 +749,6 @@ def read_people(parsed, body: str, language: str = "en") -> People:
 
     text_key = _key(subject + " " + flat[:1500])
     named = bool(display) and (bool(_ORG_WORDS.search(display)) or (len(_key(display)) > 3 and _key(display) in text_key))
-    company = _pick_company(display, in_subject, in_body, _signature_companies(lines, person), core, named, person)
+    company = _pick_company(display, in_subject, in_body, lambda: _signature_companies(lines, person), core, named,
+                            person)
     return People(company=company, role=_role(subject, flat, company), recruiter_name=person)
