@@ -100,6 +100,7 @@ bogor london singapore amsterdam berlin paris dublin sydney melbourne brisbane p
 delhi hyderabad chennai wellington auckland toronto boston chicago remote hybrid head home urgent new action
 required important welcome congratulations lamaran undangan wawancara hasil seleksi posisi pengumuman informasi
 pemberitahuan konfirmasi terima kasih selamat tahap proses job jobs career careers role position vacancy
+candidate candidates programs message messages news bad good great inc ltd llc pte co corp tbk gmbh plc
 """.split())
 _COMPANY_SUFFIX = frozenset("inc inc. ltd ltd. llc llc. pte pte. co co. corp corp. tbk tbk. gmbh plc bv b.v. as ab "
                             "pty pty. bhd bhd. sa s.a. nv n.v. llp lp (persero) (persero)".split())
@@ -108,7 +109,15 @@ we i i'm i've i'll our us you your this that these please thank thanks dear hi h
 kami anda kamu terima mohon silakan salam it its if as for and or but so on in at to by from is are was
 were be will would can could should have has had do does did not no yes who which when where what why how
 here there after before while since because although however also just only still then than
+it's let's here's we're you're that's what's
 """.split())
+# A name that ends in one of these is a job, not an employer: "Software Engineer".
+_TITLE_NOUNS = frozenset("engineer developer analyst manager designer scientist specialist officer coordinator director "
+                         "consultant intern programmer recruiter assistant executive".split())
+# Words of what a subject line is about, never inside an employer's name.
+_TOPIC_WORDS = frozenset("interview interviews preparation preparations screen telephone availability confirmation "
+                         "invitation meeting update status news wawancara undangan".split())
+_RELAY_NAMES = RELAY_DOMAINS | {"hackerrank", "linkedin", "indeed", "glassdoor", "workday", "greenhouse", "lever"}
 _SUFFIX_BARE = frozenset(s.strip(".") for s in _COMPANY_SUFFIX)
 # A phone number, a year or an address ends an organisation's name: "Bluestone Executive Search 212-555-0196".
 _ADDRESS_WORDS = frozenset("tower gedung menara wisma jl jalan lt floor street st road rd suite unit building plaza "
@@ -125,7 +134,7 @@ bagian sumber daya manusia divisi departemen kepegawaian panitia seleksi rekrutm
 office department faculty human capital resources people culture recruitment recruiting talent acquisition team
 careers career university school hiring regards best thanks sincerely cheers salam hormat kami manager director
 officer partner lead head advisor adviser administrator coordinator recruiter specialist assistant executive
-associate consultant services operations group the dan and of calendar mama papa admin support security
+associate consultant services operations group the and of calendar mama papa admin support security mingguan
 """.split())
 
 _SIGN_OFF = re.compile(r"^(?:best|best regards|kind regards|regards|warm regards|warmly|many thanks|thanks|thank you|"
@@ -348,7 +357,7 @@ def _trim_name(text: str) -> str | None:
                 break
             out.append(bare)
             continue
-        if bare.lower() in _NAME_STOP or not (bare[:1].isupper() or bare[:1].isdigit()
+        if bare.lower().replace("’", "'") in _NAME_STOP or not (bare[:1].isupper() or bare[:1].isdigit()
                                               or (len(bare) > 1 and any(c.isupper() for c in bare[1:]))):
             break
         if tok.startswith(("(", "[", "http", "www.")) or "@" in tok:
@@ -368,8 +377,13 @@ def _trim_name(text: str) -> str | None:
     while out and out[-1].lower() in _CONNECTORS:
         out.pop()
     name = " ".join(out).strip()
-    if not name or all(w.lower().strip(".") in _NOT_A_COMPANY or w.lower() in _CONNECTORS for w in name.split()):
+    words = name.lower().split()
+    if not words or all(w.strip(".") in _NOT_A_COMPANY or w in _CONNECTORS for w in words):
         return None
+    if not any(sum(c.isalpha() for c in w) >= 2 for w in words) or words[-1] in _TITLE_NOUNS:
+        return None  # "2", "F5 Senior Developer": not an organisation
+    if words[0] in _RELAY_NAMES or "the" in words[1:] and "of" not in words or not _TOPIC_WORDS.isdisjoint(words):
+        return None  # "Indeed Application", "Save The Date", "Technical Phone Screen"
     return name
 
 
@@ -491,7 +505,10 @@ def _body_companies(flat: str) -> list[str]:
                 break
     names = []
     for f in found:
-        for n in (_trim_name(_strip_team(f) or ""), _trim_name(f)):
+        stripped = _strip_team(f)
+        if not stripped:
+            continue  # "Talent Acquisition Programs & Services": a team, whatever follows
+        for n in (_trim_name(stripped), _trim_name(f)):
             if n and n not in names:
                 names.append(n)
     return names
@@ -607,7 +624,7 @@ _SUBJECT_CUE = re.compile(
     r"thank you(?: for applying)?|terima kasih|assessment|take-home|design exercise|writing test|studi kasus|"
     r"next steps?|follow(?:ing)? up|re|tindak lanjut(?: seleksi)?|seleksi|cv for the post of|"
     r"your candidacy|candidacy|vacancy(?: [\w/-]+)?|search(?: [\w/-]+)?|opportunity|peluang|onsite interview confirmation)"
-    r"(?:\s*[:\-–]\s*|\s+))+", re.I)
+    r"(?:\s*[:\-–,]\s*|\s+))+", re.I)
 _ROLE_END = re.compile(r"\s+(?:with|at|di|dengan|pada|for|in|on|to|from|bersama|starting|based|located|yang|untuk|"
                        r"@)\b.*$|\s*[;.!?](?:\s.*)?$|\s+[-–|]\s.*$|,\s+(?:[a-z]|(?:I|We|You|Our|Please|Mon|Tue|Wed|"
                        r"Thu|Fri|Sat|Sun|Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b).*$|"
