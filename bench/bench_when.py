@@ -29,6 +29,11 @@ wrong date, or an extra false date all count as wrong. The same rule scores date
 (`search_dates` with languages en+id, RELATIVE_BASE = the reference time,
 PREFER_DATES_FROM = future).
 
+Mail: the project's own labelled messages (`corpus/train`, `corpus/heldout`, in the repository):
+for each message with a gold key date, whether that date is among the days read from its subject
+and text against its own Date header (a recall: which date the reader then picks is the
+reader's business, measured by `nextstep eval`).
+
 IndoTimex: each `TIMEX3` of type DATE or TIME whose value starts with a full day (2014-12-28,
 2014-12-28T06:18, 2014-12-30TAF) gives a gold day of its sentence; every sentence of the
 documents is a case (one without such a tag must give no date), scored the same way against the
@@ -133,6 +138,39 @@ def indotimex_cases(folder: str) -> list[dict]:
     return cases
 
 
+def mail_cases(folder: str) -> list[dict]:
+    """The project's own labelled mail (`corpus/<split>/<language>/`): each message whose gold
+    key date is set, its subject and text, and its Date header as the reference."""
+    import email
+    import email.policy
+    import email.utils
+
+    cases = []
+    for gold_path in sorted(glob.glob(os.path.join(folder, "*", "gold.jsonl"))):
+        with open(gold_path, encoding="utf-8") as handle:
+            golds = [json.loads(line) for line in handle if line.strip()]
+        for gold in golds:
+            if not gold.get("key_date"):
+                continue
+            path = os.path.join(os.path.dirname(gold_path), gold["file"])
+            with open(path, "rb") as handle:
+                message = email.message_from_bytes(handle.read(), policy=email.policy.default)
+            part = message.get_body(preferencelist=("plain", "html"))
+            body = part.get_content() if part is not None else ""
+            if part is not None and part.get_content_type() == "text/html":
+                body = re.sub(r"<[^>]+>", " ", body)
+            cases.append({"text": f"{message['Subject'] or ''}\n{body}",
+                          "ref": email.utils.parsedate_to_datetime(message["Date"]),
+                          "gold": gold["key_date"], "source": gold["file"]})
+    return cases
+
+
+def recall(cases: list[dict], reader) -> tuple[float, list]:
+    """(share of messages whose key date is among the days read, the messages missed)."""
+    missed = [c for c in cases if c["gold"] not in reader(c["text"], c["ref"])]
+    return (1 - len(missed) / len(cases) if cases else 0.0), missed
+
+
 def resolver_days(text: str, ref: dt.datetime) -> set[str]:
     from watcher.dates import find_dates
 
@@ -194,6 +232,19 @@ def main(argv=None) -> int:
             for case, answer in our_misses:
                 print(f"  MISS [{case['source']}] ref={case['ref'].date()} {case['text']!r} "
                       f"gold={sorted(case['gold'])} got={sorted(answer)}")
+    mail = {split: mail_cases(os.path.join(ROOT, "corpus", split)) for split in ("train", "heldout")}
+    mail = {split: cases for split, cases in mail.items() if cases}
+    if mail:
+        print(f"\n{'mail':<12} {'dated':>6} {'resolver':>9} {'dateparser':>11}   "
+              "(share of key dates among the days read)")
+    for split, cases in mail.items():
+        ours_mail, missed = recall(cases, resolver_days)
+        theirs_mail, _ = recall(cases, dateparser_days)
+        summary[f"mail {split}"] = (len(cases), ours_mail, theirs_mail)
+        print(f"{split:<12} {len(cases):>6} {ours_mail:>9.3f} {theirs_mail:>11.3f}")
+        if args.misses:
+            for case in missed:
+                print(f"  MISS [{case['source']}] ref={case['ref'].date()} gold={case['gold']}")
     count, ours, theirs, our_ms, their_ms = summary["recognizers"]
     result = {"when_accuracy": round(ours, 4), "dateparser_accuracy": round(theirs, 4),
               "cases": count, "when_ms_per_case": round(our_ms, 3),
@@ -202,6 +253,10 @@ def main(argv=None) -> int:
         result["indotimex_when_accuracy"] = round(summary["indotimex"][1], 4)
         result["indotimex_dateparser_accuracy"] = round(summary["indotimex"][2], 4)
         result["indotimex_cases"] = summary["indotimex"][0]
+    for split in ("train", "heldout"):
+        if f"mail {split}" in summary:
+            result[f"mail_{split}_key_date_recall"] = round(summary[f"mail {split}"][1], 4)
+            result[f"mail_{split}_dateparser_recall"] = round(summary[f"mail {split}"][2], 4)
     print(json.dumps(result))
     return 0
 
