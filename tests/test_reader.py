@@ -133,3 +133,34 @@ def test_a_reply_subject_alone_does_not_make_an_invitation():
     r = read(mail("Terima kasih atas waktunya kemarin. Keputusan untuk tahap berikutnya akan kami sampaikan paling lambat hari Jumat.",
                   subject="Re: Undangan Wawancara - Backend Engineer", date="Wed, 05 Nov 2025 09:45:00 +0700"))
     assert (r.label, r.key_date.isoformat()) == ("decision_timeline", "2025-11-07")
+
+
+def _asked_about(monkeypatch):
+    """The sentences the date resolver is asked about, as read_message goes."""
+    import watcher.reader as reader
+
+    asked = []
+    real = reader._dates_in
+
+    def spy(text, ref):
+        asked.append(text)
+        return real(text, ref)
+
+    monkeypatch.setattr(reader, "_dates_in", spy)
+    return asked
+
+
+def test_the_resolver_is_not_asked_about_a_rejection(monkeypatch):
+    asked = _asked_about(monkeypatch)
+    r = read(mail("Hi Nadia,\r\n\r\nUnfortunately we have decided not to move forward with your application. "
+                  "We will make a final decision on the role by Friday 28 March.\r\n\r\nGabriel"))
+    assert r.label == "rejection" and r.key_date is None
+    assert asked == []
+
+
+def test_the_resolver_is_asked_only_about_sentences_that_can_change_an_invitation(monkeypatch):
+    asked = _asked_about(monkeypatch)
+    r = read(mail("Hi Nadia,\r\n\r\nWe'd like to invite you to an interview on Tuesday 25 March at 10am.\r\n\r\n"
+                  "Our decision is expected by Friday 4 April; we will let you know.\r\n\r\nGabriel"))
+    assert (r.label, str(r.key_date)) == ("interview_invite", "2025-03-25")
+    assert not any("decision is expected" in text for text in asked)  # its date cannot change the label

@@ -244,26 +244,47 @@ def _vote(msg: _Message, language: str, parsed) -> tuple[dict, dict]:
     """Scores per label and, per label, the hits (weight, sentence index) that made them."""
     hits = rules.match_rules(msg.normal, language)
     if language == "id":  # Indonesian recruiters mix in English ("interview", "offering letter")
-        hits += [h for h in rules.match_rules(msg.normal, "en") if h.rule.language == "en"]
+        hits += rules.match_rules(msg.normal, "en", skip_shared=True)
     # Whether a sentence names a date matters only below the labels that beat every dated one
     # (a rejection is a rejection, dated or not): the date resolver is asked only then.
-    undated = _tally(msg, hits, parsed, dated=False)
-    first, _ = _decide({label: _noisy_or(w for w, _ in v.values()) for label, v in undated.items()})
-    votes = undated if first in _ABOVE_DATED else _tally(msg, hits, parsed, dated=True)
-    scores = {label: _noisy_or(w for w, _ in v.values()) for label, v in votes.items()}
+    undated = _tally(msg, hits, parsed, dated=())
+    scores = _scores(undated)
+    first, _ = _decide(scores)
+    if first in _ABOVE_DATED:
+        return scores, undated
+    # The resolver, the costliest step, is asked group by group in precedence order, only about
+    # the hits that can change the labels decided so far: once a group holds a decisive label,
+    # later groups can change neither the label nor its evidence.
+    votes, dated = undated, set()
+    for group in rules.PRECEDENCE:
+        dated.update(group)
+        if _DATED_LABELS.intersection(group):  # else no date touches this group: the last tally holds
+            votes = _tally(msg, hits, parsed, dated=frozenset(dated))
+            scores = _scores(votes)
+        if any(scores.get(label, 0.0) >= rules.DECISIVE for label in group):
+            break
     return scores, votes
+
+
+def _scores(votes: dict) -> dict:
+    return {label: _noisy_or(w for w, _ in v.values()) for label, v in votes.items()}
 
 
 # Labels that outrank, in rules.PRECEDENCE, every label a dated rule can turn into.
 _ABOVE_DATED = frozenset({"rejection", "offer", "checkin_request", "recruiter_outreach"})
+# Labels whose votes a date can change: those of dated rules and those they turn into.
+_DATED_LABELS = frozenset({r.label for r in rules.RULES if r.dated_label} | {r.dated_label for r in rules.RULES if r.dated_label})
 
 
-def _tally(msg: _Message, hits, parsed, dated: bool) -> dict:
+def _tally(msg: _Message, hits, parsed, dated) -> dict:
+    """Votes per label; a dated rule whose sentence names a date votes for its dated label, when
+    its label or its dated label is in `dated` (the resolver is not asked about the others)."""
     votes: dict[str, dict] = defaultdict(dict)  # label -> rule name -> (weight, index)
     msg.rows.clear()
     for hit in hits:
         label, weight = hit.rule.label, hit.rule.weight
-        if dated and hit.rule.dated_label and any(m.kind in ("day", "by", "within", "week") for m in msg.dates(hit.index)):
+        if (hit.rule.dated_label and (label in dated or hit.rule.dated_label in dated)
+                and any(m.kind in ("day", "by", "within", "week") for m in msg.dates(hit.index))):
             label, weight = hit.rule.dated_label, hit.rule.dated_weight or weight
         if hit.index == 0 and msg.is_reply:
             weight *= 0.45  # a reply's subject names the thread's topic, not what this message says
@@ -385,8 +406,10 @@ def _nearest_after(msg: _Message, i: int, cue: re.Pattern, kinds: tuple[str, ...
     """The date mention of sentence `i` nearest after a `cue` word (before it, if none after);
     mentions of the day `skip` are left out."""
     cues = [c.end() for c in cue.finditer(msg.sentences[i])]
+    if not cues:
+        return None  # before the resolver is asked: most sentences hold no cue
     mentions = [m for m in msg.dates(i) if m.kind in kinds and m.date != skip]
-    if not cues or not mentions:
+    if not mentions:
         return None
     # A day before the cue counts only as a stated limit ("by Friday, I'll have an answer"):
     # "still interviewing through Friday, so no decision yet" names no day for the decision.

@@ -65,6 +65,19 @@ def read_paths(paths, me, on_error):
             on_error(str(path), str(exc))
 
 
+def mail_events(paths):
+    """("mail", source, raw) for every message under `paths`, in order, and ("error", path, why)
+    for a path that cannot be read (after the messages read from it before the error)."""
+    from watcher.mailfiles import MailFileError, iter_mail
+
+    for path in paths:
+        try:
+            for mail in iter_mail([path]):
+                yield ("mail", mail.source, mail.raw)
+        except (MailFileError, OSError) as exc:
+            yield ("error", str(path), str(exc))
+
+
 def _table_line(row: dict, interview_at=None, tz=None) -> str:
     label = row["label"] or "(sent by you)"
     date = row["key_date"] or ""
@@ -83,7 +96,10 @@ def _table_line(row: dict, interview_at=None, tz=None) -> str:
               "start in it. Key dates are always read on each sender's own calendar. Default: NEXTSTEP_TZ.")
 @click.option("--me", "me", multiple=True, metavar="ADDRESS",
               help="Your own address (repeatable); mail from it is 'out' and takes no label. Default: NEXTSTEP_ME.")
-def classify(paths, as_json, tz, me):
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
+              help="How many processes read mail at once, for large mailboxes. Default: one per CPU core; "
+              "1 reads everything in this process.")
+def classify(paths, as_json, tz, me, jobs):
     """Label every message in PATH... (.eml files, folders, mbox files, Maildir folders).
 
     Prints the label, confidence, key date, evidence sentence and language of each message.
@@ -120,9 +136,17 @@ def classify(paths, as_json, tz, me):
 
     if not as_json:
         click.echo(f"{'message':36}  {'label':20}  conf  {'key date':16}  la  evidence")
-    for source, parsed, reading in read_paths(paths, addresses, on_error):
-        row = reading_row(source, parsed, reading)
-        click.echo(json.dumps(row, ensure_ascii=False) if as_json else _table_line(row, reading.interview_at, zone))
+    from types import SimpleNamespace
+
+    from watcher.batch import read_all
+
+    for event in read_all(mail_events(paths), addresses, jobs):
+        if event[0] == "error":
+            on_error(event[1], event[2])
+        else:
+            _, source, message_id, reading = event
+            row = reading_row(source, SimpleNamespace(message_id=message_id), reading)
+            click.echo(json.dumps(row, ensure_ascii=False) if as_json else _table_line(row, reading.interview_at, zone))
         if progress is not None:
             progress.update(1)
     if progress is not None:
