@@ -226,18 +226,21 @@ class _Matcher:
         self.rules = rules
         # per rule: its parts, each (pattern or None for the whole rule, the literal sets it needs
         # or None when it can match anything); compiled regular expressions are kept in `compiled`.
-        self.parts: list[list[tuple[int, tuple | None]]] = []
+        # A pattern's most selective set is tested inline (most patterns stop there); a whole rule
+        # has no such set (first is None) and its alternatives are all in `needs`.
+        self.parts: list[list[tuple[int, frozenset | None, tuple | None]]] = []
         self.sources: list[str | None] = []
         for rule in rules:
             anchors = rule.anchors
             if anchors is None or any(_crosses_lines(_parsed(p)) for p in rule.patterns):
                 needs = None if anchors is None else tuple(tuple(frozenset(c) for c in sets) for sets in anchors)
-                self.parts.append([(len(self.sources), needs)])
+                self.parts.append([(len(self.sources), None, needs)])
                 self.sources.append(None)
                 continue
             parts = []
             for pattern, sets in zip(rule.patterns, anchors):
-                parts.append((len(self.sources), (tuple(frozenset(c) for c in sets),)))
+                first, *rest = (frozenset(c) for c in sets)
+                parts.append((len(self.sources), first, (tuple(rest),) if rest else None))
                 self.sources.append(pattern)
             self.parts.append(parts)
         self.compiled: list[re.Pattern | None] = [None] * len(self.sources)
@@ -256,7 +259,9 @@ class _Matcher:
             if skip_shared and rule.language == "*":
                 continue
             rows = set()
-            for part, needs in parts:
+            for part, first, needs in parts:
+                if first is not None and first.isdisjoint(present):
+                    continue
                 if needs is not None and not _holds(needs, present):
                     continue
                 for m in self.regex(part, rule).finditer(text):
