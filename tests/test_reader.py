@@ -164,3 +164,12 @@ def test_the_resolver_is_asked_only_about_sentences_that_can_change_an_invitatio
                   "Our decision is expected by Friday 4 April; we will let you know.\r\n\r\nGabriel"))
     assert (r.label, str(r.key_date)) == ("interview_invite", "2025-03-25")
     assert not any("decision is expected" in text for text in asked)  # its date cannot change the label
+
+
+def test_three_different_words_make_a_message_worth_reading():
+    from watcher.reader import _has_words
+
+    assert not _has_words("ok OK ok 12345 https://x.example", 3)
+    assert _has_words("Thanks for applying", 3)
+    r = read(mail("ok ok", subject=""))
+    assert (r.label, r.confidence) == ("other", 0.1)

@@ -500,6 +500,23 @@ def _classify_with_model(msg: _Message, language: str) -> tuple[str, float] | No
     return label, probs[label]
 
 
+_WORD = re.compile(r"\b[^\W\d_]{2,20}\b")
+
+
+def _has_words(text: str, count: int) -> bool:
+    """Whether `text` holds `count` different words; stops as soon as it does.
+
+    >>> _has_words("ok ok ok", 3), _has_words("We will call you", 3)
+    (False, True)
+    """
+    seen = set()
+    for m in _WORD.finditer(text):
+        seen.add(m.group().lower())
+        if len(seen) >= count:
+            return True
+    return False
+
+
 def read_message(parsed, *, me: Iterable[str] = (), use_model: bool = True) -> Reading:
     """Read one parsed email (`watcher.mime.ParsedEmail`); `me` are the user's own addresses.
 
@@ -515,8 +532,7 @@ def read_message(parsed, *, me: Iterable[str] = (), use_model: bool = True) -> R
         return Reading(direction="out", label=None, confidence=1.0, language=language, defects=defects,
                        company=people.company, role=people.role)
 
-    words = {w.lower() for w in re.findall(r"\b[^\W\d_]{2,20}\b", msg.subject + " " + msg.body[:5000])}
-    if len(words) < 3:  # empty, binary junk, or a bare link: nothing to read
+    if not _has_words(msg.subject + " " + msg.body[:5000], 3):  # empty, binary junk, or a bare link: nothing to read
         return Reading(direction="in", label="other", confidence=0.1, evidence=msg.subject or None,
                        language=language, defects=defects, company=people.company, role=people.role,
                        recruiter_name=people.recruiter_name)
