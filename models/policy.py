@@ -309,12 +309,18 @@ def interview(t: Thread) -> NextStep | None:
     """An interview ahead: prepare. An interview behind with nothing sent since: #1's thank-you."""
     last = t.last_in
     latest = _latest_interview(t)
-    if last and last.label == L.INTERVIEW_INVITE and not last.interview_start and not t.sent_after(last.at) \
+    if last and last.label == L.INTERVIEW_INVITE and not last.interview_start \
             and (latest is None or latest.at < last.at):
         # An invite that names no single date (a list of slots, or "when suits you?").
-        return NextStep(PREPARE_FOR_INTERVIEW, None, None,
-                        "They invited you to an interview: reply with the time that suits you, then prepare.",
-                        last.evidence)
+        replies = t.sent_after(last.at)
+        if not replies:
+            return NextStep(PREPARE_FOR_INTERVIEW, None, None,
+                            "They invited you to an interview: reply with the time that suits you, then prepare.",
+                            last.evidence)
+        if t.local_date(t.now) < t.local_date(replies[-1].at) + timedelta(days=t.settings.stay_in_touch_after_days):
+            return NextStep(PREPARE_FOR_INTERVIEW, None, None,
+                            "You answered their invitation: prepare, and once the interview has taken place, say "
+                            "so (\u201cinterview done\u201d) for the thank-you of check-in 1.", last.evidence)
     if latest is None or any(e.at > latest.at and e.label in (L.REJECTION, L.OFFER) for e in t.inbound):
         return None
     start = latest.interview_start
