@@ -44,27 +44,6 @@ def my_addresses(me: tuple[str, ...]) -> list[str]:
     return found
 
 
-def read_paths(paths, me, on_error):
-    """Yield (source, parsed, reading) for every message under `paths`; `on_error(source, why)`
-    is called for a path that cannot be read (and yields nothing for it)."""
-    from watcher.mailfiles import MailFileError, iter_mail
-    from watcher.mime import parse_message
-    from watcher.reader import read_message
-
-    for path in paths:
-        try:
-            for mail in iter_mail([path]):
-                parsed = parse_message(mail.raw)
-                try:
-                    reading = read_message(parsed, me=me)
-                except Exception as exc:  # a reader bug must not stop a batch of thousands
-                    on_error(mail.source, f"could not read this message ({type(exc).__name__})")
-                    continue
-                yield mail.source, parsed, reading
-        except (MailFileError, OSError) as exc:
-            on_error(str(path), str(exc))
-
-
 def mail_events(paths):
     """("mail", source, raw) for every message under `paths`, in order, and ("error", path, why)
     for a path that cannot be read (after the messages read from it before the error)."""
