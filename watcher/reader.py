@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from typing import Iterable
 
@@ -142,36 +142,16 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 _DEADLINE_CUE = re.compile(
     r"\b(?:by|before|within|no later than|deadline|expires?|expiry|due|valid|until|latest|respond|reply|return|"
-    r"submit|complete|let us know|let me know|decision|answer|accept|sign|paling lambat|sebelum|batas|tenggat|dalam|hingga|"
-    r"sampai|selambat|konfirmasi|jawaban|jawab|kabari|balas|berlaku)\b", re.I)
+    r"submit|send|complete|let us know|let me know|decision|answer|accept|sign|expired|paling lambat|sebelum|batas|tenggat|dalam|hingga|"
+    r"sampai|selambat|maksimal|maks|kedaluwarsa|kadaluarsa|kirim|kirimkan|tanda tangan|penandatanganan|konfirmasi|jawaban|jawab|kabari|balas|berlaku)\b", re.I)
 _START_CUE = re.compile(r"\b(?:start(?:ing|s)? (?:on|date)|first day|join(?:ing)? (?:us )?on|commence|mulai bekerja|"
                         r"tanggal mulai|hari pertama|bergabung pada|mulai pada|mulai tanggal)\b", re.I)
 _HEAR_BACK_CUE = re.compile(
     r"\b(?:hear|decision|decide|let you know|get back|come back|update|outcome|result|news|feedback|contact|touch|respond|"
     r"reply|replies|review|shortlist|inform|notify|call|reach|write to you|write back|answer|email you|be in touch|tell|"
+    r"yes or no|verdict|give (?:us|me) until|"
     r"kabar|hasil|keputusan|pengumuman|dihubungi|menghubungi|hubungi|informasi|diumumkan|memutuskan|jawaban|"
     r"dikabari|kabari|balas|respon|menerima)\w*", re.I)
-
-
-# "within 3 days of receiving this email" counts from the email's date, which is the resolver's
-# reference anyway; blanked (same length, so offsets hold) because "N days of ..." reads as a
-# duration of experience to the resolver.
-_FROM_RECEIPT = re.compile(
-    r"\s+(?:of|from|after) (?:(?:receiving|the receipt of|receipt of|the date of|getting|opening)\s+)?"
-    r"(?:this|the|our|that)\s+(?:e-?mail|message|invitation|invite|link|letter)|\s+(?:of|from) receipt\b"
-    r"|\s+sejak (?:email|surel|pesan|undangan) ini (?:diterima|dikirim)", re.I)
-
-
-# Ways of saying "within N days" that the resolver reads only in their common form; rewritten in
-# place, padded to the same length so that offsets hold.
-_WITHIN_ALIASES = re.compile(r"\b(?:valid|open|available|active|live) for(?= (?:\d+|one|two|three|four|five|six|seven|ten|fourteen) )"
-                             r"|\b(?:punya|diberi|memiliki) waktu(?= \d+ (?:hari|jam|minggu))", re.I)
-_NUMBER_IN_WORDS = re.compile(r"(?<=\d) ?\((?:[a-z]+(?: [a-z]+)?)\)", re.I)  # "5 (lima) hari kerja"
-
-
-def _within(match: re.Match) -> str:
-    word = "dalam" if match.group(0).lower().split()[0] in ("punya", "diberi", "memiliki") else "within"
-    return word + " " * (len(match.group(0)) - len(word))
 
 
 # A sentence without a digit and without any of these words names no date: the resolver, the
@@ -188,9 +168,6 @@ _MAYBE_DATE = re.compile(
 def _dates_in(text: str, ref: datetime | None):
     if ref is None or not text or not _MAYBE_DATE.search(text):
         return []
-    text = _FROM_RECEIPT.sub(lambda m: " " * len(m.group(0)), text)
-    text = _NUMBER_IN_WORDS.sub("", text)  # shifts later offsets by a few characters: harmless here
-    text = _WITHIN_ALIASES.sub(_within, text)
     try:
         from watcher.dates import find_dates
     except ImportError:  # the resolver is part of the package; a broken install reads no dates
@@ -199,6 +176,10 @@ def _dates_in(text: str, ref: datetime | None):
         return find_dates(text, ref)
     except Exception:  # a resolver bug must not lose the label
         return []
+
+
+# Past this length a paragraph is read sentence by sentence: the resolver's cost grows with it.
+_PARAGRAPH_LIMIT = 1200
 
 
 # ---- the reading ---------------------------------------------------------------------------------
@@ -217,6 +198,8 @@ class _Message:
         self.ref = getattr(parsed, "date", None)
         spans = split_sentences(body)
         self.sentences = [self.subject] + [body[s:e] for s, e in spans]
+        self.spans = [(0, 0)] + spans
+        self._paragraphs: dict[int, list] = {}
         self.normal = [rules.normalise(s) for s in self.sentences]
         self._dates: dict[int, list] = {}
         self.rows: dict[str, set] = defaultdict(set)  # label -> every sentence a rule for it matched
@@ -225,12 +208,33 @@ class _Message:
         """The date mentions of sentence `i`, without days already past when the mail was sent
         ("your interview yesterday" names no date to act on)."""
         if i not in self._dates:
-            found = _dates_in(self.sentences[i], self.ref)
+            found = self._read_dates(i)
             if self.ref is not None:
                 today = self.ref.date()
                 found = [m for m in found if m.date > today or (m.date == today and not _EARLIER_TODAY.search(m.text))]
             self._dates[i] = found
         return self._dates[i]
+
+
+    def _read_dates(self, i: int) -> list:
+        """The resolver reads the sentence's whole paragraph, so that "the following day" can
+        lean on a day named in the sentence before; the mentions inside the sentence are kept,
+        with offsets into the sentence."""
+        sentence = self.sentences[i]
+        if i == 0 or not _MAYBE_DATE.search(sentence):
+            return _dates_in(sentence, self.ref)
+        start, end = self.spans[i]
+        p_start = self.body.rfind("\n\n", 0, start)
+        p_start = 0 if p_start < 0 else p_start + 2
+        p_end = self.body.find("\n\n", end)
+        p_end = len(self.body) if p_end < 0 else p_end
+        if p_end - p_start > _PARAGRAPH_LIMIT or (p_start == start and p_end == end):
+            return _dates_in(sentence, self.ref)
+        if p_start not in self._paragraphs:
+            self._paragraphs[p_start] = _dates_in(self.body[p_start:p_end], self.ref)
+        shift = start - p_start
+        return [replace(m, start=m.start - shift, end=m.end - shift) for m in self._paragraphs[p_start]
+                if m.start >= shift and m.end <= shift + len(sentence)]
 
 
 def _noisy_or(weights: Iterable[float]) -> float:
@@ -389,11 +393,15 @@ _RESCHEDULE = re.compile(r"\b(?:reschedul\w*|move[ds]? (?:it|your|the)|moving (?
                          r"perubahan jadwal|menjadi)\b", re.I)
 
 
+_POSTPONED = re.compile(r"\b(?:postponed|pushed (?:back|out)?|moved|delayed|rescheduled|shifted|instead of|"
+                        r"ditunda|diundur|dimundurkan|dipindah|bergeser|menjadi)\b", re.I)
+
 # Parts of the mail's own day that have passed by the time it is written.
 _EARLIER_TODAY = re.compile(r"\b(?:this morning|this afternoon|earlier today|tadi|pagi ini|siang ini|hari ini)\b", re.I)
 
 _CHECKIN_CUE = re.compile(
     r"\b(?:follow|check|touch base|ping|nudge|chase|ring|call|email|contact|reach|remind|drop|heard|hear|bell|bug|shout|"
+    r"text|message|whatsapp|wa\b|chat|"
     r"hubungi|menghubungi|kabar|tanya|ingatkan|mengingatkan|kabari|telepon|menindaklanjuti|tindak)\w*", re.I)
 
 
@@ -431,6 +439,7 @@ _CHECKIN_CUE = _wrapped(_CHECKIN_CUE)
 _PAST_CUE = _wrapped(_PAST_CUE)
 _RESCHEDULE = _wrapped(_RESCHEDULE)
 _EARLIER_TODAY = _wrapped(_EARLIER_TODAY)
+_POSTPONED = _wrapped(_POSTPONED)
 
 
 def _first_date(msg: _Message, rows: Iterable[int], kinds: tuple[str, ...], cue=None, avoid=None):
@@ -458,7 +467,9 @@ def _key_date(label: str, msg: _Message, votes: dict, parsed) -> tuple[date | No
                or _first_date(msg, every, ("day",), cue=_DEADLINE_CUE, avoid=_START_CUE))
         return day, None
     if label == "checkin_request":
-        for i in hit_rows:
+        # Read by the classifier, the label has no sentence of its own: any sentence asking to
+        # follow up names the date.
+        for i in hit_rows or range(1, len(msg.sentences)):
             m = _nearest_after(msg, i, _CHECKIN_CUE, ("by", "within", "day", "week"), before=True)
             if m is not None:
                 return (None if _vague_week(m) else m.date), None
@@ -478,6 +489,10 @@ def _key_date(label: str, msg: _Message, votes: dict, parsed) -> tuple[date | No
             # The date nearest after a hear-back word: "the panel meets on Monday, and we'll let
             # you know on Tuesday" is Tuesday. A week without a day ("next week") names no date.
             m = _nearest_after(msg, i, _HEAR_BACK_CUE, ("by", "within", "day", "week"), skip=today)
+            if m is not None and _POSTPONED.search(sentence):
+                # "planned for 12 August, postponed to 26 August": the later date is meant.
+                later = [d for d in msg.dates(i) if d.kind in ("by", "within", "day") and d.start > m.start]
+                m = later[-1] if later else m
             if m is not None:
                 return (None if _vague_week(m) else m.date), None
         return None, None
