@@ -519,3 +519,13 @@ def test_multipart_without_boundary_still_gives_its_text():
                           b"<p>Hello</p><p>Interview on Monday.</p>\r\n")
     assert email.text == "Hello\n\nInterview on Monday."
     assert email.html is True
+
+
+def test_repeated_address_headers_read_alike_and_stay_separate():
+    raw = (b"From: Rina <Rina@Example.co.id>\r\nTo: Budi <budi@example.com>, ana@example.com\r\n"
+           b"Subject: x\r\n\r\nHi\r\n")
+    first, second = parse_message(raw), parse_message(raw)
+    assert (first.sender, first.sender_name) == ("rina@example.co.id", "Rina")
+    assert first.to == second.to == ["budi@example.com", "ana@example.com"]
+    first.to.append("changed@example.com")  # one email's list is its own, not the cache's
+    assert parse_message(raw).to == ["budi@example.com", "ana@example.com"]

@@ -253,3 +253,12 @@ def test_sign_off_and_name_on_one_line(line):
 def test_thanks_followed_by_lowercase_words_is_a_sentence():
     text = "Hi Alex,\n\nThanks, see you Monday"
     assert split_reply(text).new_text == text
+
+
+def test_boilerplate_found_on_any_line_after_unicode_lowercasing():
+    # "İ" lower-cases to two characters: line numbers must still point at the right line.
+    text = "İİİ Halo Budi, kami undang wawancara.\nİ\nPlease do not reply to this email.\nSampai jumpa."
+    parts = split_reply(text)
+    assert "Please do not reply" in parts.signature
+    assert "Please do not reply" not in parts.new_text
+    assert "Sampai jumpa." in parts.new_text

@@ -264,13 +264,26 @@ def _clean_header(value: str | None) -> str:
 
 def _addresses(headers: Headers, name: str) -> list[tuple[str, str]]:
     """[(display name, address)] of an address header; addresses lower-case."""
+    values = _raw_headers(headers, name)
+    if not values:
+        return []
+    return list(_read_addresses(tuple(values)))
+
+
+@functools.lru_cache(maxsize=2048)
+def _read_addresses(values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """The addresses of an address header's values. Cached by text: a mailbox's To is nearly
+    always its owner, and each sender writes many times, while getaddresses costs ~0.05 ms.
+
+    Example: _read_addresses(("Rina <Rina@x.id>",)) -> (("Rina", "rina@x.id"),).
+    """
     found = []
-    for display, address in getaddresses(_raw_headers(headers, name)):
+    for display, address in getaddresses(list(values)):
         address = address.strip().strip("<>").lower()
         if not address or "@" not in address and not display:
             continue
         found.append((_clean_header(display).strip('"\' '), address))
-    return found
+    return tuple(found)
 
 
 _MSG_ID = re.compile(r"<([^<>\s]+)>")

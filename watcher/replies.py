@@ -138,6 +138,8 @@ _BOILERPLATE_WORDS = ("reply", "automat", "unsubscribe", "monitored", "manage", 
                       "privacy", "powered by", "view", "membalas", "otomatis", "berlangganan",
                       "privasi", "©", "(c)", "rights reserved", "hak cipta", "sent",
                       "generated")
+_LEGAL_HINT = re.compile("|".join(map(re.escape, _LEGAL_WORDS)))
+_BOILERPLATE_HINT = re.compile("|".join(map(re.escape, _BOILERPLATE_WORDS)))
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 
 
@@ -347,7 +349,12 @@ def _drop_boilerplate(lines: list[str]) -> tuple[list[str], str]:
     kept: list[str] = []
     removed: list[str] = []
     in_legal = False
-    for line in lines:
+    # One pass over the whole text finds the lines holding a word a pattern needs; most
+    # lines hold none and are never searched.
+    low_text = "\n".join(lines).lower()
+    legal_lines = _lines_with(_LEGAL_HINT, low_text)
+    boilerplate_lines = _lines_with(_BOILERPLATE_HINT, low_text)
+    for i, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
             in_legal = False
@@ -356,8 +363,7 @@ def _drop_boilerplate(lines: list[str]) -> tuple[list[str], str]:
         if in_legal:
             removed.append(stripped)
             continue
-        low = stripped.lower()
-        legal = _LEGAL.search(line) if any(k in low for k in _LEGAL_WORDS) else None
+        legal = _LEGAL.search(line) if i in legal_lines else None
         if legal:
             before = line[: legal.start()].strip()
             # The notice starts mid-line only after a sentence end; keep what came before.
@@ -370,7 +376,7 @@ def _drop_boilerplate(lines: list[str]) -> tuple[list[str], str]:
             removed.append(legal_text)
             in_legal = True
             continue
-        if any(k in low for k in _BOILERPLATE_WORDS) and _BOILERPLATE_SENTENCE.search(line):
+        if i in boilerplate_lines and _BOILERPLATE_SENTENCE.search(line):
             sentences = _SENTENCE_SPLIT.split(stripped)
             keep = [s for s in sentences if not _BOILERPLATE_SENTENCE.search(s)]
             removed.append(" ".join(s for s in sentences if _BOILERPLATE_SENTENCE.search(s)))
@@ -379,6 +385,20 @@ def _drop_boilerplate(lines: list[str]) -> tuple[list[str], str]:
             continue
         kept.append(line)
     return kept, "\n".join(removed)
+
+
+def _lines_with(hint: re.Pattern, low_text: str) -> set[int]:
+    """Numbers of the lines of `low_text` where `hint` occurs (lower-casing keeps line breaks).
+
+    Example: _lines_with(re.compile("view"), "hi\nview online") -> {1}.
+    """
+    found: set[int] = set()
+    line = last = 0
+    for match in hint.finditer(low_text):
+        line += low_text.count("\n", last, match.start())
+        last = match.start()
+        found.add(line)
+    return found
 
 
 def _join(lines: list[str]) -> str:
