@@ -173,3 +173,29 @@ def test_three_different_words_make_a_message_worth_reading():
     assert _has_words("Thanks for applying", 3)
     r = read(mail("ok ok", subject=""))
     assert (r.label, r.confidence) == ("other", 0.1)
+
+
+def test_the_following_day_leans_on_the_day_named_the_sentence_before():
+    r = read(mail("Hi Nadia,\r\n\r\nThe panel meets on Tuesday 25 March. We will let you know the outcome the "
+                  "following day.\r\n\r\nGabriel"))
+    assert (r.label, str(r.key_date)) == ("decision_timeline", "2025-03-26")
+
+
+def test_a_postponed_announcement_keeps_the_later_date():
+    r = read(mail("Yth. Nadia,\r\n\r\nPengumuman hasil wawancara yang semula dijadwalkan pada Senin, 24 Maret 2025 "
+                  "ditunda menjadi Senin, 31 Maret 2025.\r\n\r\nHormat kami,\r\nPanitia Rekrutmen"))
+    assert str(r.key_date) == "2025-03-31"
+
+
+def test_an_indonesian_deadline_with_maksimal():
+    r = read(mail("Halo Nadia,\r\n\r\nSilakan kerjakan tes online berikut dan kirimkan jawabannya maksimal "
+                  "3 (tiga) hari setelah email ini diterima.\r\n\r\nSalam,\r\nTim HR"))
+    assert (r.label, str(r.key_date)) == ("assessment", "2025-03-24")
+
+
+def test_mail_sent_to_a_list_is_bulk():
+    from watcher.reader import _is_bulk
+
+    assert _is_bulk(parse_message(mail("New jobs for you this week.\r\n\r\nUnsubscribe: https://jobs.example/u")))
+    assert _is_bulk(parse_message(mail("Hello", extra="List-Unsubscribe: <mailto:u@jobs.example>\r\n")))
+    assert not _is_bulk(parse_message(mail("We'd like to invite you to an interview on Tuesday.")))
