@@ -686,3 +686,46 @@ def test_look_alikes_in_real_mail(text, expected):
 def test_an_expiry_is_a_limit(text, span):
     (mention,) = find_dates(text, at(WED))
     assert (mention.text, mention.kind) == (span, "by")
+
+
+# --- speed: the word gates before each rule never hide a date ---------------------------------
+
+GATE_TEXTS = [text for text, _, _ in CASES] + NO_DATE + [
+    "Could you do the 14th or 15th?", "Interview: 2025-10-14 at 10:00", "Due 4.22, thanks.",
+    "report_2002-10-09.xlsx", "Send it in two Sundays from now.", "Hasil diumumkan H-1 acara.",
+    "Valid for 7 days from receipt.", "You have 5 days to complete it.", "dalam 1x24 jam",
+    "seminggu lagi", "3 days from tomorrow", "1 month and 10 days ago", "the first Friday of July",
+    "Friday the 22nd", "Let's meet on the twenty-first.", "after Christmas", "setelah Lebaran",
+]
+
+
+@pytest.mark.parametrize("text", GATE_TEXTS + [t.upper() for t in GATE_TEXTS])
+def test_a_rule_that_matches_is_never_gated_out(text):
+    from watcher.dates import _Gates, _prefilters, _rules
+
+    gates = _Gates(text)
+    for name, pattern, _ in _rules():
+        if pattern.search(text):
+            needs = _prefilters().get(name)
+            assert gates.open(name) == (needs is None or needs.search(text) is not None), name
+
+
+@pytest.mark.parametrize("text", GATE_TEXTS + ["Summary: may we?", "a-may-zing", "DEC 5", "Desember"])
+def test_the_month_test_agrees_with_its_pattern(text):
+    from watcher.dates import _Gates, _prefilters
+
+    assert _Gates(text).month_named() == (_prefilters()["month day year"].search(text) is not None)
+
+
+def test_letters_that_lowercase_oddly_are_read_as_the_patterns_read_them():
+    # A dotless "ı" is an "i" to a case-blind pattern but not to str.lower(): such a text
+    # skips the word gates.
+    found = find_dates("Kami kabari harı ını.", at(WED))
+    assert [(m.text, m.date.isoformat()) for m in found] == [("harı ını", "2025-10-01")]
+
+
+def test_gates_say_which_rules_can_match():
+    from watcher.dates import _Gates
+
+    gates = _Gates("See you on Friday.")
+    assert gates.open("weekday") and not gates.open("numeric date") and not gates.open("ago")

@@ -1296,6 +1296,128 @@ def _prefilters() -> dict[str, re.Pattern]:
     return {name: re.compile(needs, re.IGNORECASE) for name, needs in _NEEDS.items()}
 
 
+# Speed, a step before `_NEEDS`: each rule can match only where the text holds one of a few words
+# (a clause below: any one of its words), and a substring test of the lowercased text is many
+# times cheaper than a regex scan. Every clause is implied by the rule or by its `_NEEDS` entry,
+# so a rule skipped here would have found nothing. `_DIGIT` stands for any digit (`\d`).
+_DIGIT = "0-9"
+_WEEKDAY_PARTS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun", "senin", "selasa", "rabu",
+                  "kamis", "jum", "sabtu", "minggu", "ahad")
+# A day number, in digits or words (`_DAY_DIGITS`, `_ORD_WORD`, `_CARD_10_31`).
+_NUMBER_PARTS = (_DIGIT, "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                 "eighth", "ninth", "ten", "eleven", "twelf", "twelve", "teen", "twent", "thirt")
+# Every month name begins with one of these (the shortest names of `MONTHS`).
+_MONTH_PARTS = tuple(sorted(w for w in MONTHS if not any(o != w and w.startswith(o) for o in MONTHS)))
+_UNIT_PARTS = ("day", "week", "month", "year", "hour", "hrs", "fortnight", "hari", "minggu",
+               "pekan", "bulan", "tahun", "jam")
+_WEEK_PARTS = ("week", "minggu", "pekan")
+_GATES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "vague": (("week", "month", "year", "minggu", "pekan", "bulan", "tahun", "day", "hari"),),
+    "holiday": (("black", "cyber", "christmas", "xmas", "natal", "year", "baru", "friday", "agung",
+                 "easter", "paskah", "giving", "king", "mlk", "president", "memorial", "labo",
+                 "buruh", "halloween", "valentine", "patrick", "kemerdekaan", "hut", "fitri",
+                 "lebaran", "eid", "adha", "imlek", "lunar", "nyepi", "waisak", "vesak"),),
+    "relative day": (("day", "tomor", "tonight", "tmrw", "morning", "afternoon", "evening", "eod",
+                      "cob", "hari", "esok", "kemarin", "lusa", "malam", "sore", "siang"),),
+    "context day": (("day", "keesokan", "harinya", "berikutnya", "sehari", "-", "\u2212",
+                     "\u2013", "+"),),
+    "weekday": (_WEEKDAY_PARTS,),
+    "week then weekday": (_WEEK_PARTS, _WEEKDAY_PARTS),
+    "next week": (_WEEK_PARTS,),
+    "next month": (("month", "bulan"),),
+    "weekday count": (("day",),),
+    "end of week": (("end", "akhir"),),
+    "end of month": (("end", "akhir"),),
+    "duration": (_UNIT_PARTS,),
+    "time given": (("have", "get", "give", "allowed"), _UNIT_PARTS),
+    "duration after": (_UNIT_PARTS, ("time", "from", "lagi", "depan", "sekarang", "after", "upon",
+                                     "ini")),
+    "business days": (("business", "working", "kerja", "jam"),),
+    "one unit": (("sehari", "seminggu", "sepekan", "sebulan", "setahun"),),
+    "from anchor": (("now", "today", "tomorrow", "yesterday"), ("from", "after", "before")),
+    "ago": (("ago", "lalu", "sebelumnya", "lagi", "now"),),
+    "day month year": (_MONTH_PARTS, _NUMBER_PARTS),
+    "month day year": (_MONTH_PARTS, _NUMBER_PARTS),
+    "year month day": ((_DIGIT,), _MONTH_PARTS),
+    "numeric date": ((_DIGIT,),),
+    "dotted month day": ((_DIGIT,), (".",)),
+    "iso date in a name": ((_DIGIT,), ("-",)),
+    "weekday and day": (_WEEKDAY_PARTS, _NUMBER_PARTS),
+    "day of month": ((_DIGIT, "tanggal", "tgl", "month"),),
+    "second day of a pair": ((_DIGIT,), ("st", "nd", "rd", "th")),
+    "day at clause end": (_NUMBER_PARTS, ("on", "for", "by", "til")),
+    "nth weekday": (_WEEKDAY_PARTS, ("first", "second", "third", "fourth", "fifth", "last", "1st",
+                                     "2nd", "3rd", "4th")),
+}
+# Rules whose `_NEEDS` entry says no more than their first clause here: it need not be asked.
+_GATE_IS_NEEDS = {"weekday", "week then weekday", "next month", "end of week", "end of month",
+                  "weekday and day", "nth weekday"}
+# `_NEEDS["month day year"]` asked of the lowercased text: a month name at the start of a word.
+_MONTH_WORD_START = re.compile(rf"(?<![a-z])(?:{'|'.join(_MONTH_PARTS)})")
+_ANY_DIGIT = re.compile(r"\d")
+# Letters that `re.IGNORECASE` equates with an ASCII letter but `str.lower()` does not turn into
+# one ("ſ" is an "s" to a pattern, "İ" lowercases to two characters): a text holding one is
+# read without the gates.
+_ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+class _Gates:
+    """Which rules can match in one text (see `_GATES`), each clause tested once.
+
+    >>> gates = _Gates("Let's talk on Friday.")
+    >>> gates.open("weekday"), gates.open("numeric date")
+    (True, False)
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self.lowered = text.lower()
+        self.everything = _ODD_CASE.search(text) is not None
+        self._clauses: dict[tuple[str, ...], bool] = {}
+        self._month: bool | None = None
+
+    def _clause(self, words: tuple[str, ...]) -> bool:
+        found = self._clauses.get(words)
+        if found is None:
+            lowered = self.lowered
+            found = False
+            for word in words:
+                if (word in lowered) if word != _DIGIT else self.has_digit():
+                    found = True
+                    break
+            self._clauses[words] = found
+        return found
+
+    def has_digit(self) -> bool:
+        found = self._clauses.get((_DIGIT,))
+        if found is None:
+            found = self._clauses[(_DIGIT,)] = _ANY_DIGIT.search(self.text) is not None
+        return found
+
+    def open(self, rule: str) -> bool:
+        """Whether `rule` can match: its clauses all hold, and then its `_NEEDS` entry."""
+        if not self.everything:
+            for clause in _GATES.get(rule, ()):
+                if not self._clause(clause):
+                    return False
+        if rule in _GATE_IS_NEEDS and not self.everything:
+            return True
+        if rule in ("day month year", "month day year"):
+            return self.month_named()
+        needs = _prefilters().get(rule)
+        return needs is None or needs.search(self.text) is not None
+
+    def month_named(self) -> bool:
+        """`_NEEDS["month day year"]`: a word of the text begins with a month name."""
+        if self._month is None:
+            if self.everything:
+                self._month = _prefilters()["month day year"].search(self.text) is not None
+            else:
+                self._month = (self._clause(_MONTH_PARTS)
+                               and _MONTH_WORD_START.search(self.lowered) is not None)
+        return self._month
+
+
 class _Renamed:
     """A view of a match that reads alternative group names ("which2" as "which")."""
 
@@ -1400,10 +1522,12 @@ _UNREAD_HINT = re.compile(
 )
 
 
-def _dateparser_hits(text: str, ref: _dt.datetime, taken: list[tuple[int, int]]):
+def _dateparser_hits(text: str, ref: _dt.datetime, taken: list[tuple[int, int]],
+                     gates: _Gates | None = None):
     """Dates dateparser finds in sentences where a month-and-day piece is still unread."""
     hits = []
-    if not _prefilters()["month day year"].search(text) or not re.search(r"\d", text):
+    gates = gates or _Gates(text)
+    if not gates.month_named() or not gates.has_digit():
         return hits
     for sentence in _SENTENCE.finditer(text):
         hints = [h for h in _UNREAD_HINT.finditer(sentence.group(0))
@@ -1457,10 +1581,9 @@ def find_dates(text: str, ref: _dt.datetime) -> list[DateMention]:
         return []
     ctx = _Context(text=text, ref=ref, day=ref.date())
     candidates = []
-    prefilters = _prefilters()
+    gates = _Gates(text)
     for order, (name, pattern, resolver) in enumerate(_rules()):
-        needs = prefilters.get(name)
-        if needs is not None and not needs.search(text):
+        if not gates.open(name):
             continue
         for match in pattern.finditer(text):
             if match.end() == match.start():
@@ -1480,7 +1603,7 @@ def find_dates(text: str, ref: _dt.datetime) -> list[DateMention]:
             chosen.append(_Found(start, end, resolved[0], resolved[1], name))
     taken = [(f.start, f.end) for f in chosen]
     found = [f for f in chosen if (f.day, f.kind) != VAGUE and f.day is not None]
-    found += [_Found(*hit, rule="dateparser") for hit in _dateparser_hits(text, ref, taken)]
+    found += [_Found(*hit, rule="dateparser") for hit in _dateparser_hits(text, ref, taken, gates)]
     found.sort(key=lambda f: f.start)
     found = _join_end_of_day(text, found)
     found = _join_week_and_weekday(text, ctx, found)
