@@ -262,3 +262,17 @@ def test_boilerplate_found_on_any_line_after_unicode_lowercasing():
     assert "Please do not reply" in parts.signature
     assert "Please do not reply" not in parts.new_text
     assert "Sampai jumpa." in parts.new_text
+
+
+def test_interview_and_manager_lines_are_not_boilerplate():
+    text = "Your interview with the hiring manager is on Friday.\nView the schedule in the portal."
+    parts = split_reply(text)
+    assert parts.new_text == text
+    assert parts.signature == ""
+
+
+def test_boilerplate_spelled_with_unicode_case_variants_is_still_found():
+    # Case-insensitive matching reads the long s "ſ" as "s": such a line is still searched.
+    parts = split_reply("See you Monday.\nEmails are sent weekly. To unſubscribe click here.")
+    assert parts.new_text == "See you Monday.\nEmails are sent weekly."
+    assert "unſubscribe" in parts.signature

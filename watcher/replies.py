@@ -138,8 +138,17 @@ _BOILERPLATE_WORDS = ("reply", "automat", "unsubscribe", "monitored", "manage", 
                       "privacy", "powered by", "view", "membalas", "otomatis", "berlangganan",
                       "privasi", "©", "(c)", "rights reserved", "hak cipta", "sent",
                       "generated")
+# Narrower words for lines of plain ASCII, where case-insensitive matching is plain
+# lower-casing: "view" alone is in every "interview", "manage" in every "manager".
+# Other lines keep the words above, since "ſ" or "K" (Kelvin) also match "s" and "k".
+_ASCII_BOILERPLATE_WORDS = ("not reply", "n't reply", "noreply", "no-reply", "automat",
+                            "unsubscribe", "monitored", "manage ", "you receiv",
+                            "you are receiv", "privacy", "powered by", "view th", "membalas",
+                            "otomatis", "berlangganan", "privasi", "(c)", "rights reserved",
+                            "hak cipta")
 _LEGAL_HINT = re.compile("|".join(map(re.escape, _LEGAL_WORDS)))
 _BOILERPLATE_HINT = re.compile("|".join(map(re.escape, _BOILERPLATE_WORDS)))
+_ASCII_BOILERPLATE_HINT = re.compile("|".join(map(re.escape, _ASCII_BOILERPLATE_WORDS)))
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 
 
@@ -222,7 +231,7 @@ def _find_quote_start(lines: list[str], start: int, stop: int) -> tuple[int, int
         stripped = line.strip()
         if not stripped:
             continue
-        if _ORIGINAL_MESSAGE.match(line):
+        if "---" in line and _ORIGINAL_MESSAGE.match(line):
             return i, None
         low = stripped.lower()
         if low.startswith(("on ", "pada ")):
@@ -231,7 +240,7 @@ def _find_quote_start(lines: list[str], start: int, stop: int) -> tuple[int, int
                 return i, end
         if low.endswith(("wrote:", "menulis:")) and _BARE_ATTRIBUTION.match(stripped):
             return i, i
-        if _RULE_LINE.match(line) and _outlook_block_at(lines, _next_non_blank(lines, i + 1, stop), stop):
+        if stripped[0] in "_-=" and _RULE_LINE.match(line) and _outlook_block_at(lines, _next_non_blank(lines, i + 1, stop), stop):
             return i, None
         if _outlook_block_at(lines, i, stop):
             return i, None
@@ -266,7 +275,7 @@ def _next_non_blank(lines: list[str], i: int, stop: int) -> int:
 
 def _outlook_block_at(lines: list[str], i: int, stop: int) -> bool:
     """True when a From:/Dari: line at `i` opens a header block with a date and a subject/to."""
-    if i >= stop:
+    if i >= stop or ":" not in lines[i]:
         return False
     first = _HEADER_FIELD.match(lines[i])
     if not first or first.group(1).lower() not in _FROM_FIELDS:
@@ -313,7 +322,8 @@ def _signature_start(lines: list[str]) -> int | None:
     last_sign_off = content[max(1, len(content) - _MAX_SIGNATURE_LINES - 1)]
     for i in content[1:]:
         line = lines[i]
-        if _SIG_DASHES.match(line) or _MOBILE_SIGNATURE.match(line):
+        if (line.startswith("--") and _SIG_DASHES.match(line)
+                or _MOBILE_SIGNATURE.match(line)):
             return i
         if i < last_sign_off:
             continue
@@ -353,7 +363,10 @@ def _drop_boilerplate(lines: list[str]) -> tuple[list[str], str]:
     # lines hold none and are never searched.
     low_text = "\n".join(lines).lower()
     legal_lines = _lines_with(_LEGAL_HINT, low_text)
-    boilerplate_lines = _lines_with(_BOILERPLATE_HINT, low_text)
+    boilerplate_lines = _lines_with(_ASCII_BOILERPLATE_HINT, low_text)
+    if not low_text.isascii():
+        boilerplate_lines.update(i for i in _lines_with(_BOILERPLATE_HINT, low_text)
+                                 if not lines[i].isascii())
     for i, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
@@ -378,8 +391,9 @@ def _drop_boilerplate(lines: list[str]) -> tuple[list[str], str]:
             continue
         if i in boilerplate_lines and _BOILERPLATE_SENTENCE.search(line):
             sentences = _SENTENCE_SPLIT.split(stripped)
-            keep = [s for s in sentences if not _BOILERPLATE_SENTENCE.search(s)]
-            removed.append(" ".join(s for s in sentences if _BOILERPLATE_SENTENCE.search(s)))
+            boilerplate = [bool(_BOILERPLATE_SENTENCE.search(s)) for s in sentences]
+            keep = [s for s, drop in zip(sentences, boilerplate) if not drop]
+            removed.append(" ".join(s for s, drop in zip(sentences, boilerplate) if drop))
             if keep:
                 kept.append(" ".join(keep))
             continue
