@@ -729,3 +729,11 @@ def test_gates_say_which_rules_can_match():
 
     gates = _Gates("See you on Friday.")
     assert gates.open("weekday") and not gates.open("numeric date") and not gates.open("ago")
+
+
+@pytest.mark.parametrize("text", GATE_TEXTS + [t.upper() for t in GATE_TEXTS] + ["H-1 acara", "Day after"])
+def test_the_cheap_questions_answer_as_the_case_blind_ones(text):
+    from watcher.dates import _lowercase_prefilters, _prefilters
+
+    for name, needs in _prefilters().items():
+        assert (_lowercase_prefilters()[name].search(text.lower()) is None) == (needs.search(text) is None), name

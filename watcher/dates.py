@@ -1296,6 +1296,14 @@ def _prefilters() -> dict[str, re.Pattern]:
     return {name: re.compile(needs, re.IGNORECASE) for name, needs in _NEEDS.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def _lowercase_prefilters() -> dict[str, re.Pattern]:
+    """`_prefilters()` for the lowercased text: a case-blind pattern scans several times slower
+    than a plain one. (No `_NEEDS` entry has an escape that lowercasing would change, as \\S.)"""
+    assert not any(re.search(r"\\[A-Z]", needs) for needs in _NEEDS.values())
+    return {name: re.compile(needs.lower()) for name, needs in _NEEDS.items()}
+
+
 # Speed, a step before `_NEEDS`: each rule can match only where the text holds one of a few words
 # (a clause below: any one of its words), and a substring test of the lowercased text is many
 # times cheaper than a regex scan. Every clause is implied by the rule or by its `_NEEDS` entry,
@@ -1319,8 +1327,9 @@ _GATES: dict[str, tuple[tuple[str, ...], ...]] = {
                  "lebaran", "eid", "adha", "imlek", "lunar", "nyepi", "waisak", "vesak"),),
     "relative day": (("day", "tomor", "tonight", "tmrw", "morning", "afternoon", "evening", "eod",
                       "cob", "hari", "esok", "kemarin", "lusa", "malam", "sore", "siang"),),
-    "context day": (("day", "keesokan", "harinya", "berikutnya", "sehari", "-", "\u2212",
-                     "\u2013", "+"),),
+    "context day": (("next", "following", "after", "before", "keesokan", "harinya", "berikutnya",
+                     "sehari", "-", "\u2212", "\u2013", "+"),
+                    ("day", "keesokan", "harinya", "berikutnya", "sehari", _DIGIT)),
     "weekday": (_WEEKDAY_PARTS,),
     "week then weekday": (_WEEK_PARTS, _WEEKDAY_PARTS),
     "next week": (_WEEK_PARTS,),
@@ -1349,6 +1358,10 @@ _GATES: dict[str, tuple[tuple[str, ...], ...]] = {
     "nth weekday": (_WEEKDAY_PARTS, ("first", "second", "third", "fourth", "fifth", "last", "1st",
                                      "2nd", "3rd", "4th")),
 }
+_GATE_SETS = {rule: tuple(frozenset(clause) for clause in clauses)
+              for rule, clauses in _GATES.items()}
+_GATE_WORDS = frozenset(word for clauses in _GATES.values() for clause in clauses
+                        for word in clause if word != _DIGIT)
 # Rules whose `_NEEDS` entry says no more than their first clause here: it need not be asked.
 _GATE_IS_NEEDS = {"weekday", "week then weekday", "next month", "end of week", "end of month",
                   "weekday and day", "nth weekday"}
@@ -1362,7 +1375,7 @@ _ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 class _Gates:
-    """Which rules can match in one text (see `_GATES`), each clause tested once.
+    """Which rules can match in one text (see `_GATES`).
 
     >>> gates = _Gates("Let's talk on Friday.")
     >>> gates.open("weekday"), gates.open("numeric date")
@@ -1371,41 +1384,33 @@ class _Gates:
 
     def __init__(self, text: str):
         self.text = text
-        self.lowered = text.lower()
+        self.lowered = lowered = text.lower()
         self.everything = _ODD_CASE.search(text) is not None
-        self._clauses: dict[tuple[str, ...], bool] = {}
+        # Every gate word the text holds, found once: a clause is then one set operation.
+        self.present = {word for word in _GATE_WORDS if word in lowered}
+        if _ANY_DIGIT.search(text):
+            self.present.add(_DIGIT)
         self._month: bool | None = None
 
-    def _clause(self, words: tuple[str, ...]) -> bool:
-        found = self._clauses.get(words)
-        if found is None:
-            lowered = self.lowered
-            found = False
-            for word in words:
-                if (word in lowered) if word != _DIGIT else self.has_digit():
-                    found = True
-                    break
-            self._clauses[words] = found
-        return found
-
     def has_digit(self) -> bool:
-        found = self._clauses.get((_DIGIT,))
-        if found is None:
-            found = self._clauses[(_DIGIT,)] = _ANY_DIGIT.search(self.text) is not None
-        return found
+        return _DIGIT in self.present
 
     def open(self, rule: str) -> bool:
         """Whether `rule` can match: its clauses all hold, and then its `_NEEDS` entry."""
         if not self.everything:
-            for clause in _GATES.get(rule, ()):
-                if not self._clause(clause):
+            present = self.present
+            for clause in _GATE_SETS.get(rule, ()):
+                if present.isdisjoint(clause):
                     return False
-        if rule in _GATE_IS_NEEDS and not self.everything:
-            return True
+            if rule in _GATE_IS_NEEDS:
+                return True
         if rule in ("day month year", "month day year"):
             return self.month_named()
-        needs = _prefilters().get(rule)
-        return needs is None or needs.search(self.text) is not None
+        if self.everything:
+            needs = _prefilters().get(rule)
+            return needs is None or needs.search(self.text) is not None
+        needs = _lowercase_prefilters().get(rule)
+        return needs is None or needs.search(self.lowered) is not None
 
     def month_named(self) -> bool:
         """`_NEEDS["month day year"]`: a word of the text begins with a month name."""
@@ -1413,7 +1418,7 @@ class _Gates:
             if self.everything:
                 self._month = _prefilters()["month day year"].search(self.text) is not None
             else:
-                self._month = (self._clause(_MONTH_PARTS)
+                self._month = (not self.present.isdisjoint(_MONTH_PARTS)
                                and _MONTH_WORD_START.search(self.lowered) is not None)
         return self._month
 
