@@ -10,19 +10,19 @@ import click
 
 # command name -> "module:attribute" of a click.Command. Order is the order of `nextstep --help`.
 COMMANDS = {
-    "classify": "watcher.commands.classify:classify",
-    "eval": "watcher.commands.eval:eval_command",
-    "retrain": "watcher.commands.retrain:retrain",
-    "when": "watcher.commands.when:when",
+    "demo": "watcher.commands.demo:demo",
+    "init": "watcher.commands.init:init",
+    "run": "watcher.commands.run:run",
+    "status": "watcher.commands.status:status",
+    "watch": "watcher.commands.watch:watch",
+    "import": "watcher.commands.importing:import_command",
     "serve": "watcher.commands.serve:serve",
     "token": "watcher.commands.token:token",
     "advise": "watcher.commands.advise:advise",
-    "demo": "watcher.commands.demo:demo",
-    "init": "watcher.commands.init:init",
-    "watch": "watcher.commands.watch:watch",
-    "import": "watcher.commands.importing:import_command",
-    "status": "watcher.commands.status:status",
-    "run": "watcher.commands.run:run",
+    "classify": "watcher.commands.classify:classify",
+    "when": "watcher.commands.when:when",
+    "eval": "watcher.commands.eval:eval_command",
+    "retrain": "watcher.commands.retrain:retrain",
 }
 
 
