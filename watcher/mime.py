@@ -762,7 +762,9 @@ def _read_attachments(email: ParsedEmail, message: Message) -> None:
 
 def _filename(part: Message) -> str:
     try:
-        name = part.get_filename() or part.get_param("name") or ""
+        name = part.get_filename()
+        # get_filename already looked at "name": ask again only when it gave an empty name.
+        name = "" if name is None else name or part.get_param("name") or ""
     except (Exception,):  # malformed RFC 2231 parameters
         return ""
     if isinstance(name, tuple):  # an undecoded RFC 2231 triple
