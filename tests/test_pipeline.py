@@ -85,3 +85,40 @@ def test_mail_without_message_id_or_date_is_stored_once(store):
     ingest(store, raw)
     ingest(store, raw)
     assert store.counts()["messages"] == 1
+
+
+# Mutations of a real-looking message: byte flips, cuts, inserted junk, broken headers.
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from models.labels import LABELS  # noqa: E402
+
+SEEDS = [REJECTION] + [p.read_bytes() for p in sorted(MIME.glob("*.eml"))[:8]]
+
+
+@st.composite
+def mutated(draw):
+    raw = bytearray(draw(st.sampled_from(SEEDS)))
+    for _ in range(draw(st.integers(0, 6))):
+        kind = draw(st.sampled_from(["flip", "cut", "insert", "header"]))
+        at = draw(st.integers(0, max(len(raw) - 1, 0)))
+        if kind == "flip" and raw:
+            raw[at] = draw(st.integers(0, 255))
+        elif kind == "cut":
+            del raw[at:at + draw(st.integers(1, 400))]
+        elif kind == "insert":
+            raw[at:at] = draw(st.binary(min_size=1, max_size=200))
+        else:
+            raw[0:0] = draw(st.sampled_from([b"Content-Type: multipart/mixed; boundary=\"\"\n",
+                                              b"Content-Transfer-Encoding: base64\n", b"Date: Feb 31 99\n",
+                                              b"Content-Type: text/plain; charset=x-klingon\n", b"From: <<>>\n"]))
+    return bytes(raw)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated())
+def test_the_reader_never_raises_on_mutated_mail(raw):
+    msg = read_raw(raw, me=("sam@mail.example",))
+    assert msg.direction in ("in", "out")
+    assert msg.label is None or msg.label in LABELS
+    assert 0.0 <= msg.confidence <= 1.0
