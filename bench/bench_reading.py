@@ -9,7 +9,12 @@ Prints a table, then one line of JSON with every number:
   mailparser.parse_from_bytes alone (target: at most 2x), also with `--jobs 1` (one process) and
   in CPU seconds; and a cold `nextstep classify one.eml` (target: at most 1 s).
 
+With `--cv`, instead: 5-fold cross-validation on corpus/train/* (each fold read by the reader
+with a classifier trained on the other four folds; also the classifier alone): macro-F1, per-label
+F1 and key-date accuracy. `--model '{"ngram_size": 3}'` and `--epochs` try other classifier settings.
+
 Usage: .venv/bin/python bench/bench_reading.py [--messages 5000] [--skip-speed] [--repeat 3]
+       .venv/bin/python bench/bench_reading.py --cv [--folds 5] [--epochs 25] [--model JSON]
 """
 from __future__ import annotations
 
@@ -101,6 +106,56 @@ def rejected() -> dict:
             "per_label_f1": {label: v["f1"] for label, v in report["labels"].items()}}
 
 
+def cross_validate(folds: int = 5, epochs: int = 25, model: dict | None = None) -> dict:
+    """k-fold cross-validation on corpus/train/*: messages are dealt to folds label by label (in
+    file order, so every fold holds every label), a classifier is trained on the other folds, and
+    the held-out fold is read by the whole reader and by the classifier alone."""
+    from watcher import textcat
+    from watcher.commands.eval import load_gold, score
+    from watcher.mime import parse_message
+    from watcher.reader import read_message
+
+    rows = []
+    for folder in sorted(p for p in (ROOT / "corpus" / "train").glob("*") if (p / "gold.jsonl").exists()):
+        rows += [r for r in load_gold(folder) if r["path"].exists() and r.get("label")]
+    rows.sort(key=lambda r: (r["label"], str(r["path"])))
+    parsed = [parse_message(r["path"].read_bytes()) for r in rows]
+    texts = [textcat.message_text(m) for m in parsed]
+    fold_of = [i % folds for i in range(len(rows))]
+    reader_pairs, model_pairs, dates_right = [], [], 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for k in range(folds):
+            train = [(texts[i], rows[i]["label"]) for i in range(len(rows)) if fold_of[i] != k]
+            out = textcat.train(train, Path(tmp) / f"fold{k}", epochs=epochs, model=model)
+            textcat.use(out)
+            try:
+                for i in (i for i in range(len(rows)) if fold_of[i] == k):
+                    reading = read_message(parsed[i])
+                    probs = textcat.predict(texts[i])
+                    reader_pairs.append((rows[i]["label"], reading.label or "other"))
+                    model_pairs.append((rows[i]["label"], max(probs, key=probs.get)))
+                    found = reading.key_date.isoformat() if reading.key_date else None
+                    dates_right += found == rows[i].get("key_date")
+            finally:
+                textcat.use(textcat.MODEL_DIR)
+    reader, alone = score(reader_pairs), score(model_pairs)
+    return {"messages": len(rows), "folds": folds, "epochs": epochs, "model": model or {},
+            "reader_macro_f1": reader["macro_f1"], "classifier_macro_f1": alone["macro_f1"],
+            "key_date_accuracy": round(dates_right / len(rows), 4) if rows else 0.0,
+            "reader_f1": {label: v["f1"] for label, v in reader["labels"].items()},
+            "classifier_f1": {label: v["f1"] for label, v in alone["labels"].items()}}
+
+
+def print_cv(cv: dict) -> None:
+    print(f"{cv['folds']}-fold cross-validation on corpus/train ({cv['messages']} messages, "
+          f"{cv['epochs']} epochs, model {json.dumps(cv['model'])})")
+    print(f"{'label':22} {'reader F1':>9} {'classifier F1':>13}")
+    for label in sorted(cv["reader_f1"]):
+        print(f"{label:22} {cv['reader_f1'][label]:9.3f} {cv['classifier_f1'].get(label, 0.0):13.3f}")
+    print(f"{'macro-F1':22} {cv['reader_macro_f1']:9.3f} {cv['classifier_macro_f1']:13.3f}"
+          f"   key-date accuracy {cv['key_date_accuracy']:.3f}")
+
+
 def sample_mail() -> list[bytes]:
     files = sorted((ROOT / "corpus").glob("*/*/*.eml")) + sorted((ROOT / "tests" / "fixtures").glob("**/*.eml"))
     return [p.read_bytes() for p in files]
@@ -169,7 +224,16 @@ def main(argv=None) -> int:
     parser.add_argument("--messages", type=int, default=5000, help="messages in the speed test")
     parser.add_argument("--skip-speed", action="store_true", help="only the accuracy numbers")
     parser.add_argument("--repeat", type=int, default=3, help="interleaved speed runs; medians are reported")
+    parser.add_argument("--cv", action="store_true", help="only the cross-validation on corpus/train")
+    parser.add_argument("--folds", type=int, default=5, help="folds of the cross-validation")
+    parser.add_argument("--epochs", type=int, default=25, help="classifier training passes in the cross-validation")
+    parser.add_argument("--model", default=None, help='classifier settings to try, as JSON: \'{"ngram_size": 3}\'')
     args = parser.parse_args(argv)
+    if args.cv:
+        cv = cross_validate(max(2, args.folds), args.epochs, json.loads(args.model) if args.model else None)
+        print_cv(cv)
+        print(json.dumps({"cv": cv}))
+        return 0
     results = {"heldout": heldout(), "rejection_emails": rejection_emails(), "rejected": rejected()}
     if not args.skip_speed:
         results["speed"] = speed(args.messages, max(1, args.repeat))

@@ -22,7 +22,6 @@ def test_train_save_and_predict(tmp_path):
     assert set(probs) == set(textcat.LABELS)
     assert abs(sum(probs.values()) - 1.0) < 1e-3
     assert max(probs, key=probs.get) == "rejection"
-    textcat._nlp = None  # leave the shipped model to the other tests
 
 
 def test_unknown_label_is_refused_with_a_sentence(tmp_path):
@@ -31,7 +30,6 @@ def test_unknown_label_is_refused_with_a_sentence(tmp_path):
 
 
 def test_no_model_gives_no_prediction(tmp_path):
-    textcat._nlp = None
     assert textcat.predict("anything", model_dir=tmp_path / "nothing") == {}
 
 
@@ -42,3 +40,15 @@ def test_shipped_model_is_small():
 
 def test_clean_text_folds_digits_and_case():
     assert textcat.clean_text("Interview on 12 March") == "interview on 0 march"
+
+
+def test_use_switches_the_model_predict_reads(tmp_path):
+    out = textcat.train(EXAMPLES * 3, tmp_path / "model", epochs=8, model={"ngram_size": 3})
+    try:
+        textcat.use(out)
+        assert max(textcat.predict("we regret to inform you"), key=textcat.predict("we regret to inform you").get) == "rejection"
+        textcat.use(tmp_path / "nothing")
+        assert textcat.predict("we regret to inform you") == {}
+    finally:
+        textcat.use(textcat.MODEL_DIR)
+    assert textcat.predict("hello there") != {}

@@ -33,7 +33,19 @@ _CONFIG = {
         "length": 2 ** 15,
     },
 }
-_nlp = None
+_models: dict[str, object] = {}  # model folder -> loaded pipeline
+_active: Path = MODEL_DIR  # the model predict() reads by default
+
+
+def use(model_dir: str | Path) -> None:
+    """Make `predict` read the model in `model_dir` by default (cross-validation trains one
+    per fold and reads with each in turn).
+
+    >>> use(MODEL_DIR); _active == MODEL_DIR
+    True
+    """
+    global _active
+    _active = Path(model_dir)
 
 
 def clean_text(text: str) -> str:
@@ -45,11 +57,11 @@ def clean_text(text: str) -> str:
 
 
 def train(examples: list[tuple[str, str]], out_dir: str | Path = MODEL_DIR, *, epochs: int = 25,
-          seed: int = 7) -> Path:
+          seed: int = 7, model: dict | None = None) -> Path:
     """Train on `(text, label)` pairs and save the model to `out_dir`; returns `out_dir`.
 
     `text` is a message's subject and new text; `label` one of LABELS. User corrections are
-    simply more pairs.
+    simply more pairs. `model` overrides settings of the architecture (e.g. `{"ngram_size": 3}`).
 
     >>> train([("we received your application", "application_received"),
     ...        ("unfortunately we will not move forward", "rejection")], "/tmp/tc-doc", epochs=2).name
@@ -62,7 +74,8 @@ def train(examples: list[tuple[str, str]], out_dir: str | Path = MODEL_DIR, *, e
     random.seed(seed)
     spacy.util.fix_random_seed(seed)
     nlp = spacy.blank("en")
-    textcat = nlp.add_pipe("textcat", config=_CONFIG)
+    config = dict(_CONFIG, model=dict(_CONFIG["model"], **(model or {})))
+    textcat = nlp.add_pipe("textcat", config=config)
     for label in LABELS:
         textcat.add_label(label)
     data = []
@@ -79,8 +92,7 @@ def train(examples: list[tuple[str, str]], out_dir: str | Path = MODEL_DIR, *, e
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out)
-    global _nlp
-    _nlp = None  # the next predict() reads the new model
+    _models.pop(str(out.resolve()), None)  # the next predict() reads the new model
     return out
 
 
@@ -105,10 +117,20 @@ def read_labelled(folders) -> list[tuple[str, str]]:
             path = Path(folder) / row["file"]
             if not path.exists() or not row.get("label"):
                 continue
-            parsed = parse_message(path.read_bytes())
-            body = parsed.new_text if parsed.new_text.strip() else parsed.text
-            examples.append((f"{parsed.subject}\n{body}", row["label"]))
+            examples.append((message_text(parse_message(path.read_bytes())), row["label"]))
     return examples
+
+
+def message_text(parsed) -> str:
+    """What the classifier reads of a parsed email: its subject and its new text (all its text
+    when nothing is new).
+
+    >>> from types import SimpleNamespace as NS
+    >>> message_text(NS(subject="Hi", new_text="", text="Old text"))
+    'Hi\\nOld text'
+    """
+    body = parsed.new_text if (parsed.new_text or "").strip() else (parsed.text or "")
+    return f"{parsed.subject or ''}\n{body}"
 
 
 def available(model_dir: str | Path = MODEL_DIR) -> bool:
@@ -116,17 +138,18 @@ def available(model_dir: str | Path = MODEL_DIR) -> bool:
     return (Path(model_dir) / "config.cfg").exists()
 
 
-def predict(text: str, model_dir: str | Path = MODEL_DIR) -> dict[str, float]:
+def predict(text: str, model_dir: str | Path | None = None) -> dict[str, float]:
     """Probabilities per label for `text`; {} when no model has been trained.
 
     >>> isinstance(predict("we'd like to invite you to an interview"), dict)
     True
     """
-    global _nlp
-    if _nlp is None:
-        if not available(model_dir):
+    key = str(Path(model_dir or _active).resolve())
+    nlp = _models.get(key)
+    if nlp is None:
+        if not available(key):
             return {}
         import spacy
 
-        _nlp = spacy.load(model_dir)
-    return dict(_nlp(clean_text(text)[:20000]).cats)
+        nlp = _models[key] = spacy.load(key)
+    return dict(nlp(clean_text(text)[:20000]).cats)
