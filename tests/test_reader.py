@@ -199,3 +199,52 @@ def test_mail_sent_to_a_list_is_bulk():
     assert _is_bulk(parse_message(mail("New jobs for you this week.\r\n\r\nUnsubscribe: https://jobs.example/u")))
     assert _is_bulk(parse_message(mail("Hello", extra="List-Unsubscribe: <mailto:u@jobs.example>\r\n")))
     assert not _is_bulk(parse_message(mail("We'd like to invite you to an interview on Tuesday.")))
+
+
+# Phenomena of the weak labels, each in both languages: a withdrawn offer, a role filled from
+# inside, a promised date that slipped, and mail about someone else's hiring.
+
+def test_an_offer_taken_back_is_a_rejection():
+    en = read(mail("Hi Nadia,\r\n\r\nAfter this week's budget review we have had to rescind the offer we sent you "
+                   "for the Data Analyst role. I am very sorry.\r\n\r\nGabriel", subject="Your offer"))
+    id_ = read(mail("Halo Nadia,\r\n\r\nKarena pembekuan anggaran, dengan menyesal penawaran kerja untuk posisi "
+                    "Analis Data terpaksa kami batalkan.\r\n\r\nSalam,\r\nTim HR", subject="Penawaran kerja"))
+    assert (en.label, id_.label) == ("rejection", "rejection")
+
+
+def test_a_role_filled_from_inside_is_a_rejection():
+    en = read(mail("Hi Nadia,\r\n\r\nThe client has decided to promote someone from their own team into the role, "
+                   "so the search is closed.\r\n\r\nGabriel"))
+    id_ = read(mail("Halo Nadia,\r\n\r\nManajemen memutuskan posisi ini diisi secara internal, sehingga proses "
+                    "Anda kami hentikan.\r\n\r\nSalam,\r\nTim HR"))
+    assert (en.label, id_.label) == ("rejection", "rejection")
+
+
+def test_a_slipped_date_is_still_deciding_with_the_new_date():
+    en = read(mail("Hi Nadia,\r\n\r\nI know I said we'd decide this week, but the panel could not meet. "
+                   "You'll hear from me by Thursday 27 March.\r\n\r\nGabriel"))
+    id_ = read(mail("Halo Nadia,\r\n\r\nSaya sempat bilang hasilnya keluar minggu ini, tapi direksi belum rapat. "
+                    "Kami butuh seminggu lagi, kabar paling lambat Jumat 28 Maret 2025.\r\n\r\nSalam,\r\nRina"))
+    assert (en.label, str(en.key_date)) == ("still_deciding", "2025-03-27")
+    assert (id_.label, str(id_.key_date)) == ("still_deciding", "2025-03-28")
+
+
+def test_mail_about_someone_elses_interview_is_other():
+    panel = read(mail("Hi Nadia,\r\n\r\nYou've been added as an interviewer for a Product Designer candidate on "
+                      "Tuesday at 10:00. Please submit your scorecard within a day.\r\n\r\nRecruiting Ops",
+                      subject="Interview panel: Product Designer"))
+    panel_id = read(mail("Halo Nadia,\r\n\r\nAnda ditunjuk sebagai pewawancara untuk kandidat Product Designer hari "
+                         "Selasa pukul 10.00. Mohon isi form penilaian kandidat setelahnya.\r\n\r\nTim HR",
+                         subject="Jadwal wawancara kandidat"))
+    friend = read(mail("Nadia!!\r\n\r\nHow did the final round go? Did they say when they'll decide?\r\n\r\nT.",
+                       subject="so??", sender="Tara <tara@mail.example>"))
+    friend_id = read(mail("Nad,\r\n\r\nGimana interviewnya tadi? Udah dikasih tau kapan hasilnya keluar?\r\n\r\nT.",
+                          subject="eh", sender="Tara <tara@mail.example>"))
+    assert [r.label for r in (panel, panel_id, friend, friend_id)] == ["other"] * 4
+    assert "interviewer" in panel.evidence
+
+
+def test_offering_to_be_a_reference_for_the_candidate_is_not_about_someone_else():
+    r = read(mail("Hi Nadia,\r\n\r\nWe have to withdraw the offer we made you on Monday. I'm willing to act as a "
+                  "reference for you anywhere.\r\n\r\nGabriel"))
+    assert r.label == "rejection"

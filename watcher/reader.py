@@ -275,7 +275,7 @@ def _scores(votes: dict) -> dict:
 
 
 # Labels that outrank, in rules.PRECEDENCE, every label a dated rule can turn into.
-_ABOVE_DATED = frozenset({"rejection", "offer", "checkin_request", "recruiter_outreach"})
+_ABOVE_DATED = frozenset({rules.ASIDE, "rejection", "offer", "checkin_request", "recruiter_outreach"})
 # Labels whose votes a date can change: those of dated rules and those they turn into.
 _DATED_LABELS = frozenset({r.label for r in rules.RULES if r.dated_label} | {r.dated_label for r in rules.RULES if r.dated_label})
 
@@ -586,6 +586,8 @@ def read_message(parsed, *, me: Iterable[str] = (), use_model: bool = True) -> R
                        recruiter_name=people.recruiter_name)
     scores, votes = _vote(msg, language, parsed)
     label, confidence = _decide(scores)
+    if label == rules.ASIDE:  # about someone else's hiring: `other`, with its own evidence
+        label, votes = "other", {"other": votes[rules.ASIDE]}
     if label is None:
         best = max(scores.items(), key=lambda kv: kv[1], default=(None, 0.0))
         ask = use_model and best[1] < MODEL_SKIP

@@ -29,9 +29,15 @@ DECISIVE = 0.75
 ACKNOWLEDGED = ("decision_timeline", "will_contact_you")
 ACKNOWLEDGEMENT = 0.45
 
+# Mail about someone else's hiring (the user sits on the interview panel, writes a reference, a
+# friend asks how the interview went) is `other`, however many hiring words it holds: its rules
+# vote for ASIDE, which comes before every label but rejection and offer and is read as `other`.
+ASIDE = "other: about someone else"
+
 PRECEDENCE: tuple[tuple[str, ...], ...] = (
     ("rejection",),
     ("offer",),
+    (ASIDE,),
     ("checkin_request",),
     ("recruiter_outreach",),
     ("interview_invite", "assessment"),
@@ -416,6 +422,8 @@ RULES: list[Rule] = [
         r"\bnot (?:be )?(?:progressing|proceeding with|taking forward|moving forward with) (?:any|all|the) (?:applications|candidates)",
         r"\b(?:unable|not able|decided not) to take (?:it|you|this|your application) (?:forward|further)",
         r"\bdecided not to (?:take|bring|invite|progress|move) you",
+        r"(?:\bnot|n't) (?:be )?(?:taking|take|bringing) (?:things|it|this|matters|you|your (?:application|candidacy)) (?:any )?(?:further|forward)\b",
+        r"\b(?:go|going|gone|went|proceed\w*|move\w*|continu\w*) (?:forward |ahead )?with (?:the other|another|a different|one other|their other|our other) (?:\w+ )?(?:finalist|candidate|applicant|person|profile)",
     ), 0.95, unless=(r"\bif you\b(?! (?:are|were) no longer)", r"\bunless\b", r"\buntil\b", r"\botherwise\b", r"\bwithout\b", r"\bif not\b"),
         name="not moving forward"),
     Rule("rejection", "en", (
@@ -434,6 +442,17 @@ RULES: list[Rule] = [
         r"(?:\bnot|n't) (?:be )?(?:proceeding|progressing|moving forward|going forward|continuing)(?: further)?(?: at this (?:time|stage|point)| with (?:your|you|the|this))",
         r"\bwill not be (?:scheduling|inviting|offering|extending)",
     ), 0.85, unless=(_IF, r"\buntil\b", r"\bif\b"), name="not selected"),
+    Rule("rejection", "en", (
+        # An offer taken back (a hiring freeze, a budget cut) ends the application, whatever the offer words.
+        r"\b(?:withdraw|withdrawn|withdrawing|withdrew|rescind\w*|retract\w*|revok\w*|pull(?:ed|ing)? back|cancel+(?:ed|ing)?) (?:the |our |your |this |my |that )?(?:\w+ )?offer\b",
+        r"\boffer\b[^\n]{0,60}\b(?:has been|is being|was|have been|had to be|must be) (?:withdrawn|rescinded|retracted|revoked|cancel+ed|pulled)\b",
+        # The role went to someone already inside: "promote someone from the team", "fill it internally".
+        r"\b(?:promot\w*|appoint\w*|mov\w*|transferr?\w*) (?:someone|somebody|a colleague|an internal (?:candidate|applicant)|one of (?:our|their) own)\b[^\n]{0,40}\b(?:into|to|for) (?:it|the (?:role|position|job))\b",
+        r"\b(?:appointed|hired|chosen|selected|promoted|gone with|went with|offered (?:it|the (?:role|position)) to) (?:a colleague|one of (?:our|their) own|an internal (?:candidate|applicant))\b",
+        r"\b(?:fill|filled|filling|hire|hired|hiring|recruit\w*) (?:it|the (?:role|position|job|vacancy)|for (?:it|the (?:role|position))) (?:internally|from within)\b",
+        r"\b(?:decided|chosen|opted|elected|decision) (?:to )?(?:go |proceed |move )?(?:forward )?with an internal (?:candidate|applicant|hire)\b",
+        r"\b(?:external )?search (?:is|has been|was|had been) (?:now )?(?:stopped|closed|cancel+ed|ended|called off|halted)\b",
+    ), 0.9, unless=(r"\bcounter ?offer\b", r"\b(?:if|unless|in case|should)\b(?! the freeze)"), name="offer withdrawn"),
     Rule("rejection", "en", (
         r"\b(?:have|has|had) withdrawn (?:your|you from) (?:application|candidacy|consideration)|\bwithdrew (?:your|you from)",
         r"\byour (?:application|candidacy) (?:has been|was|is being) withdrawn",
@@ -455,6 +474,10 @@ RULES: list[Rule] = [
         r"\bbelum berjodoh\b",
         r"\b(?:memutuskan|putuskan|decided) untuk (?:tidak|not|belum) (?:melanjutkan|lanjut|proceed|memproses|meneruskan)",
         r"\b(?:posisi|lowongan|formasi)(?: ini| tersebut| yang anda lamar)? (?:telah|sudah) (?:terisi|ditutup|diisi|dibatalkan)",
+        r"\b(?:penawaran|tawaran|offering|offer)\b[^\n]{0,60}\b(?:dibatalkan|ditarik(?: kembali)?|dicabut|terpaksa (?:kami )?batalkan|kami batalkan|kami tarik)\b",
+        r"\b(?:membatalkan|menarik kembali|mencabut) (?:surat )?(?:penawaran|tawaran|offering)",
+        r"\b(?:diisi|mengisi|terisi|mengangkat|mempromosikan|memilih|memutuskan)\b[^\n]{0,40}\b(?:kandidat internal|karyawan internal|secara internal|dari internal|promosi internal|dari dalam perusahaan)\b",
+        r"\b(?:posisi|lowongan|formasi|rekrutmen)\b[^\n]{0,30}\b(?:ditiadakan|dihapus|dihentikan|tidak jadi dibuka)\b",
     ), 0.92, unless=(_COND_ID, r"\b(?:jika|apabila|bila|kalau) (?:anda )?(?:tidak|belum)\b", r"\bkarena\b[^\n]*\bbelum\b", r"\bsebelum\b", r"\bselama\b"),
         name="belum dapat melanjutkan"),
     Rule("rejection", "id", (
@@ -836,6 +859,16 @@ RULES: list[Rule] = [
         r"\bstill (?:thinking|deciding|weighing|mulling|figuring)\b|\b(?:don't|do not|didn't|haven't) (?:decide|know|have an answer) yet\b|\bnot decided yet\b",
         r"\buntil\b[^\n]{0,60}(?:cannot|can't|unable to|won't be able to|not able to) (?:make|commit|decide|confirm|give|offer)",
     ), 0.85, unless=(r"\bif you (?:are|have|need|'re)\b",), name="still interviewing"),
+    Rule("still_deciding", "en", (
+        # The date first promised has slipped: the news is the delay, even when a new date follows.
+        r"\b(?:i|we) (?:know (?:i|we) |did |had )?(?:said|promised|told you|hoped|had hoped|planned|meant|expected|were hoping|was hoping|aimed)\b"
+        r"[^\n]{0,60}\b(?:this week|today|by now|yesterday|earlier|sooner|last week|by (?:mon|tues|wednes|thurs|fri)day|on (?:mon|tues|wednes|thurs|fri)day)\b[^\n]{0,80}"
+        r"(?:\bbut\b|-|\bsorry\b|\bafraid\b|\bslipp|\bnot going to\b|\bwon't\b|\bunfortunately\b|\bhaven't\b|\bdelay)",
+        r"\bsorry[^\n]{0,15}\b(?:i|we) (?:know (?:i|we) )?(?:said|promised|told you)\b",
+        r"\b(?:has|have|'s|had|that) slipped\b|\bmoving the goalposts\b|\bbehind (?:our )?(?:schedule|plan)\b",
+        r"\b(?:need|needs|needed|will need|asked for) (?:another|one more|a further|an extra|a couple more|a few more) (?:week|weeks|days|couple of (?:days|weeks))\b",
+        r"\b(?:haven't|have not|hasn't|has not|weren't|were not) (?:yet )?been able to (?:sit down|meet|get together|debrief|compare notes|decide|finish|complete|conclude|align)\b",
+    ), 0.85, unless=(r"\bif you (?:are|have|need|'re)\b", r"\byour (?:availability|schedule)\b"), name="the date slipped"),
     Rule("still_deciding", "id", (
         r"\bmasih (?:dalam (?:proses|tahap)|berlangsung|berjalan|diproses)\b",
     ), 0.6, name="masih berjalan"),
@@ -848,9 +881,29 @@ RULES: list[Rule] = [
         r"\b(?:ditunda|tertunda|diundur|dibekukan|ditangguhkan|on hold|lebih lama dari(?: yang)? (?:rencana|direncanakan|perkiraan|dijadwalkan|seharusnya|biasanya))",
         r"\b(?:waktu tambahan|tambahan waktu)|\bmembutuhkan waktu (?:lebih|tambahan)",
         r"\bmohon maaf atas (?:keterlambatan|waktu tunggu|penundaan|lamanya)",
+        r"\b(?:saya|kami) (?:sebelumnya |sempat |kemarin |tadinya )?(?:bilang|janji|berjanji|menjanjikan|sampaikan|menyampaikan|infokan|menginformasikan|targetkan|menargetkan)\b"
+        r"[^\n]{0,60}\b(?:minggu ini|pekan ini|hari ini|kemarin|sebelumnya|senin|selasa|rabu|kamis|jumat)\b[^\n]{0,80}\b(?:tapi|namun|ternyata|mundur|maaf|belum)\b",
+        r"\b(?:butuh|membutuhkan|perlu|memerlukan) (?:waktu )?(?:seminggu|satu minggu|sepekan|satu pekan|beberapa hari|dua minggu) lagi\b|\bmundur (?:lagi|dari jadwal|dari rencana)\b",
+        r"\bbelum (?:sempat|bisa) (?:berkumpul|bertemu|rapat|duduk bersama|diskusi|berdiskusi)\b",
     ), 0.85, unless=(r"\bjika\b[^\n]{0,30}\bbelum\b",), name="masih dalam proses"),
     Rule("still_deciding", "en", (r"\bthank(?:s| you) for (?:your|being so) patien(?:ce|t)\b",), 0.3, name="thanks for your patience"),
     Rule("still_deciding", "id", (r"\bkesabaran\b",), 0.3, name="kesabaran"),
+    # ---- about someone else's hiring -----------------------------------------------------------
+    Rule(ASIDE, "en", (
+        r"\byou(?:'ve| have)? been (?:added|invited|assigned|scheduled|booked|selected) (?:as|to be) (?:an? |the )?(?:\w+ )?interviewer\b",
+        r"\byou(?:'re| are) (?:on|part of|joining) (?:the|an|our|this) (?:\w+ )?(?:interview|hiring|debrief) (?:panel|loop|committee)\b",
+        r"\b(?:submit|complete|fill in|fill out|send|enter|upload|share) (?:your|the|my)? ?(?:interview )?(?:scorecard|interview feedback form|interviewer feedback|interview notes|candidate evaluation)\b",
+        r"\b(?:scorecard|interview kit|interviewer guide|interviewer training)\b",
+        r"\bplease (?:review|read) the candidate'?s? (?:cv|resume|profile|portfolio)\b",
+        r"\b(?:act|serve|agreed|agree|willing) (?:as|to (?:be|act as|serve as)) (?:a |their |her |his )?(?:referee|reference)\b(?! for you)|\breference (?:check )?(?:for|on|about) (?:your )?(?:former|ex-|previous)",
+        r"\bhow did (?:the|your|it|today|yesterday|the final|the second|the first)(?: \w+){0,3} go\b|\bhow(?:'d| did) it go\b|\btell me everything\b",
+    ), 0.9, name="you are the interviewer"),
+    Rule(ASIDE, "id", (
+        r"\b(?:anda|kamu) (?:telah |sudah )?(?:ditunjuk|ditugaskan|dijadwalkan|terpilih|dimasukkan) (?:sebagai|menjadi) (?:salah satu )?(?:pewawancara|interviewer|panel)\b",
+        r"\b(?:isi|mengisi|isikan|kirim|kirimkan|lengkapi|melengkapi) (?:form(?:ulir)? )?(?:penilaian kandidat|scorecard|lembar penilaian|form penilaian)\b",
+        r"\b(?:gimana|bagaimana|gmn|gmana) (?:hasil |tadi |kemarin )?(?:interview|wawancara|tes|test|final)(?:nya)?\b|\b(?:interview|wawancara)(?:nya)? (?:gimana|bagaimana|gmn)\b",
+        r"\b(?:menjadi|sebagai|jadi) (?:referensi|referee|pemberi referensi) (?:untuk|bagi)\b",
+    ), 0.9, name="anda sebagai pewawancara"),
     # ---- other ---------------------------------------------------------------------------------
     Rule("other", "en", (
         r"\bjob alert|\bjobs? (?:for you|matching your|that match|you may (?:be interested in|like)|recommended for you|based on your)|\brecommended jobs\b|\b\d+\+? new jobs?\b|\bsimilar jobs\b|\bnew jobs? (?:for|near|in)\b",
