@@ -349,8 +349,12 @@ def interview(t: Thread) -> NextStep | None:
 
 
 def assessment(t: Thread) -> NextStep | None:
+    """Complete the assessment by its deadline. A reply of the user's does not say it was done
+    (it may only acknowledge the brief), so the step holds until the deadline has passed."""
     last = t.last_in
-    if not last or last.label != L.ASSESSMENT or t.sent_after(last.at):
+    if not last or last.label != L.ASSESSMENT:
+        return None
+    if t.sent_after(last.at) and (last.key_date is None or t.local_date(t.now) > last.key_date):
         return None
     return NextStep(COMPLETE_ASSESSMENT, None, last.key_date,
                     "They asked you to complete an assessment" + (" before its deadline." if last.key_date else "."),
