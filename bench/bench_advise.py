@@ -1,7 +1,8 @@
 """`nextstep advise` on whole threads: how often the step is exactly what CHECKINS.md gives.
 
-Runs the project's threads (tests/fixtures/threads) and the public examples
-(../shared/examples/threads, when present), compares action + checkin + due with each
+Runs the project's threads (tests/fixtures/threads), the public examples
+(../shared/examples/threads, when present) and the blind threads (corpus/threads-blind: only
+their totals are printed), compares action + checkin + due with each
 meta.json, prints one line per miss and a summary, and a JSON last line:
 {"advise_accuracy": 0.861, "threads": 44, ...}
 
@@ -17,6 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SETS = {
     "project": ROOT / "tests" / "fixtures" / "threads",
     "examples": ROOT.parent / "shared" / "examples" / "threads",
+    # Written apart from the code and scored, never tuned on message by message; misses are
+    # printed as counts only.
+    "blind": ROOT / "corpus" / "threads-blind",
 }
 FIELDS = ("action", "checkin", "due")
 
@@ -53,6 +57,8 @@ def main(verbose: bool = False) -> dict:
             ok = got == meta["expect"]
             right += ok
             count += 1
+            if not ok and name == "blind":
+                continue
             if not ok:
                 want = "/".join(str(meta["expect"][k]) for k in FIELDS)
                 have = "/".join(str(got[k]) for k in FIELDS)
