@@ -106,17 +106,20 @@ def rejected() -> dict:
             "per_label_f1": {label: v["f1"] for label, v in report["labels"].items()}}
 
 
-def cross_validate(folds: int = 5, epochs: int = 25, model: dict | None = None) -> dict:
+def cross_validate(folds: int = 5, epochs: int = 25, model: dict | None = None, sets=None) -> dict:
     """k-fold cross-validation on corpus/train/*: messages are dealt to folds label by label (in
     file order, so every fold holds every label), a classifier is trained on the other folds, and
-    the held-out fold is read by the whole reader and by the classifier alone."""
+    the held-out fold is read by the whole reader and by the classifier alone. `sets`: the folders
+    to use (default: every folder of corpus/train with a gold.jsonl)."""
     from watcher import textcat
     from watcher.commands.eval import load_gold, score
     from watcher.mime import parse_message
     from watcher.reader import read_message
 
     rows = []
-    for folder in sorted(p for p in (ROOT / "corpus" / "train").glob("*") if (p / "gold.jsonl").exists()):
+    if sets is None:
+        sets = sorted(p for p in (ROOT / "corpus" / "train").glob("*") if (p / "gold.jsonl").exists())
+    for folder in map(Path, sets):
         rows += [r for r in load_gold(folder) if r["path"].exists() and r.get("label")]
     rows.sort(key=lambda r: (r["label"], str(r["path"])))
     parsed = [parse_message(r["path"].read_bytes()) for r in rows]

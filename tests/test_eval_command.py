@@ -27,7 +27,16 @@ def test_eval_json_on_the_fixture_set():
     assert report["key_date_accuracy"] == 1.0
     assert report["confusion"] == {"checkin_request -> checkin_request": 1, "interview_invite -> interview_invite": 1,
                                    "rejection -> rejection": 1}
-    assert report["misses"] == []
+    assert "misses" not in report  # totals only, unless --verbose
+
+
+def test_eval_json_lists_misses_only_when_verbose(tmp_path):
+    shutil.copy(FIXTURES / "rejection-en.eml", tmp_path / "a.eml")
+    (tmp_path / "gold.jsonl").write_text(json.dumps({"file": "a.eml", "label": "offer", "key_date": None}) + "\n")
+    quiet = json.loads(CliRunner().invoke(cli, ["eval", "--json", "--rules-only", str(tmp_path)]).output)
+    loud = json.loads(CliRunner().invoke(cli, ["eval", "--json", "--verbose", "--rules-only", str(tmp_path)]).output)
+    assert "misses" not in quiet and quiet["confusion"] == {"offer -> rejection": 1}
+    assert [m["predicted"] for m in loud["misses"]] == ["rejection"]
 
 
 def test_a_wrong_answer_is_listed_as_a_miss(tmp_path):
