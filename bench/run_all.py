@@ -27,6 +27,16 @@ def run(script: Path) -> tuple[dict | None, float, str]:
     return json.loads(last), elapsed, ""
 
 
+def flatten(numbers: dict, prefix: str = ""):
+    """("a.b", value) pairs of a nested result, lists and strings kept as they are."""
+    for key, value in numbers.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            yield from flatten(value, name + ".")
+        else:
+            yield name, value
+
+
 def main(argv):
     wanted = set(argv)
     scripts = [HERE / name for name in ORDER if (HERE / name).exists()]
@@ -41,7 +51,7 @@ def main(argv):
             failed += 1
             rows.append((script.stem, "FAILED", error))
             continue
-        for key, value in numbers.items():
+        for key, value in flatten(numbers):
             rows.append((script.stem, key, value))
     width = max((len(r[1]) for r in rows), default=10)
     print(f"\n| benchmark | measure | value |\n|---|---|---|")
