@@ -10,8 +10,8 @@ per message and the total are printed.
 from __future__ import annotations
 
 import argparse
-import json
 import base64
+import json
 import statistics
 import time
 
