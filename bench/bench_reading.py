@@ -2,6 +2,7 @@
 
 Prints a table, then one line of JSON with every number:
 - held-out set (corpus/heldout/*): macro-F1 and key-date accuracy;
+- blind sets (corpus/blind/en, corpus/blind/id): the same totals per language, never the misses;
 - ../shared/corpus/rejection-emails (real mail, reject / not_reject): accuracy and F1 of "reject";
 - ../shared/corpus/rejected (real mail, type E) against the project's own labels in
   bench/rejected_labels.jsonl (inbound mail only; the candidate's own replies are skipped);
@@ -57,6 +58,19 @@ def heldout() -> dict:
     report = evaluate(folders)
     return {"messages": report["messages"], "macro_f1": report["macro_f1"],
             "key_date_accuracy": report["key_date_accuracy"], "language_accuracy": report["language_accuracy"]}
+
+
+def blind() -> dict:
+    """The blind sets (corpus/blind/en, corpus/blind/id), written apart and never trained on:
+    totals only, per language. Their misses are never printed, so they stay unseen."""
+    from watcher.commands.eval import evaluate
+
+    out = {}
+    for folder in sorted(p for p in (ROOT / "corpus" / "blind").glob("*") if (p / "gold.jsonl").exists()):
+        report = evaluate([str(folder)])
+        out[folder.name] = {"messages": report["messages"], "macro_f1": report["macro_f1"],
+                            "key_date_accuracy": report["key_date_accuracy"]}
+    return out
 
 
 def rejection_emails() -> dict:
@@ -237,12 +251,14 @@ def main(argv=None) -> int:
         print_cv(cv)
         print(json.dumps({"cv": cv}))
         return 0
-    results = {"heldout": heldout(), "rejection_emails": rejection_emails(), "rejected": rejected()}
+    results = {"heldout": heldout(), "blind": blind(), "rejection_emails": rejection_emails(), "rejected": rejected()}
     if not args.skip_speed:
         results["speed"] = speed(args.messages, max(1, args.repeat))
     h, r, j = results["heldout"], results["rejection_emails"], results["rejected"]
     print(f"{'set':34} {'messages':>8}  numbers")
     print(f"{'corpus/heldout':34} {h['messages']:8}  macro-F1 {h['macro_f1']:.3f}  key-date acc {h['key_date_accuracy']:.3f}  (targets 0.95 / 0.95)")
+    for lang, b in results["blind"].items():
+        print(f"{'corpus/blind/' + lang + ' (totals only)':34} {b['messages']:8}  macro-F1 {b['macro_f1']:.3f}  key-date acc {b['key_date_accuracy']:.3f}")
     if "skipped" not in r:
         print(f"{'shared rejection-emails':34} {r['messages']:8}  accuracy {r['accuracy']:.3f}  reject F1 {r['reject_f1']:.3f}")
     if "skipped" not in j:
