@@ -172,6 +172,15 @@ def _first_name(name: str | None) -> str | None:
     return words[0] if words else None
 
 
+def _when_we_spoke(step, lang: str) -> str:
+    """"this morning " for a thank-you sent on the interview's day, else "yesterday "."""
+    if step.action != "send_thank_you" or step.named_date is None or step.due is None:
+        return ""
+    if step.named_date == step.due:
+        return "tadi pagi " if lang == "id" else "this morning "
+    return "kemarin " if lang == "id" else "yesterday "
+
+
 def draft_for(step, app: Application, thread):
     """The draft of `step` for `app`, or None for steps that send nothing.
 
@@ -203,7 +212,7 @@ def draft_for(step, app: Application, thread):
         "company": company,
         "subject": subject or ("Lamaran" if lang == "id" else "My application"),
         "subject_topic": app.role or ("wawancara" if lang == "id" else "our interview"),
-        "when_interview": "",
+        "when_interview": _when_we_spoke(step, lang),
         "opening": opening.format(day=_day(step.named_date, lang), the_role=the_role),
         "slot_line": ("Saya akan hadir sesuai jadwal. " if lang == "id" else "I confirm the time. ")
         if step.due else ("Berikut waktu yang sesuai untuk saya: [pilihan waktu]. " if lang == "id"

@@ -92,7 +92,7 @@ class NextStep:
     evidence: str | None = None
     draft: Draft | None = None
     signals: tuple[str, ...] = ()
-    named_date: date | None = None  # the date they named, for the draft's wording
+    named_date: date | None = None  # the date they named (or the interview's), for the draft's wording
 
     def to_json(self) -> dict:
         """The `next_step` object of the advise contract."""
@@ -345,7 +345,8 @@ def interview(t: Thread) -> NextStep | None:
         due, when = local_start.date() + timedelta(days=1), "the next day"
     return NextStep(SEND_THANK_YOU, 1, due,
                     f"Your interview took place on {local_start:%A %d %B}. Check-in 1: a thank-you {when}: mention an "
-                    "idea about their team from the talk, and show you'd fit in.", latest.evidence)
+                    "idea about their team from the talk, and show you'd fit in.", latest.evidence,
+                    named_date=local_start.date())
 
 
 def assessment(t: Thread) -> NextStep | None:

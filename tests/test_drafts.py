@@ -47,3 +47,14 @@ def test_stay_in_touch_templates_rotate():
 def test_final_thanks_asks_for_feedback_and_future_roles():
     step = recommend(thread("rejection"), D("2025-11-06T08:00+07:00"), PolicySettings(tz="Asia/Jakarta"))
     assert "feedback" in step.draft.body and "future roles" in step.draft.body
+
+
+@pytest.mark.parametrize("hour, lang, words", [(9, "en", "this morning"), (15, "en", "yesterday"),
+                                               (9, "id", "tadi pagi"), (15, "id", "kemarin")])
+def test_the_thank_you_says_when_you_spoke(hour, lang, words):
+    invite = Message(None, "in", "dewi@rimbun.example", D("2025-11-01T09:00+07:00"), label="interview_invite",
+                     language=lang, key_date=date(2025, 11, 4), interview_at=D(f"2025-11-04T{hour:02d}:00+07:00"),
+                     recruiter_name="Dewi Anggraini", subject="Undangan Wawancara")
+    app = Application(company="Rimbun Data", role="Backend Engineer", messages=[invite])
+    step = recommend(app, D("2025-11-04T17:30+07:00"), PolicySettings(tz="Asia/Jakarta"))
+    assert step.action == "send_thank_you" and words in step.draft.body
