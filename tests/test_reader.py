@@ -248,3 +248,23 @@ def test_offering_to_be_a_reference_for_the_candidate_is_not_about_someone_else(
     r = read(mail("Hi Nadia,\r\n\r\nWe have to withdraw the offer we made you on Monday. I'm willing to act as a "
                   "reference for you anywhere.\r\n\r\nGabriel"))
     assert r.label == "rejection"
+
+
+def test_an_acknowledgement_naming_a_hear_back_date_stays_an_acknowledgement():
+    # 21 March 2025 is a Friday: two weeks on is 4 April.
+    r = read(mail("Hi Nadia,\r\n\r\nThank you for applying. We have received your application and we'll get back "
+                  "to you within two weeks.\r\n\r\nBest,\r\nGabriel", subject="Application received"))
+    assert (r.label, str(r.key_date), r.key_date_kind, r.interview_at) == ("application_received", "2025-04-04", "hear_back", None)
+
+
+def test_an_indonesian_acknowledgement_saying_when_they_will_tell_you():
+    r = read(mail("Halo Nadia,\r\n\r\nTerima kasih telah melamar. Lamaran Anda sudah kami terima dan kami akan "
+                  "mengabari dalam 2 minggu.\r\n\r\nSalam,\r\nTim Rekrutmen", subject="Lamaran diterima"))
+    assert (r.label, str(r.key_date), r.key_date_kind) == ("application_received", "2025-04-04", "hear_back")
+
+
+def test_an_interview_promised_if_shortlisted_is_an_acknowledgement_with_a_hear_back_date():
+    r = read(mail("Halo Nadia,\r\n\r\nLamaran Anda sudah masuk ke sistem kami. Jika lolos seleksi administrasi, kami akan "
+                  "mengundang Anda untuk interview paling lambat Jumat, 28 Maret 2025.\r\n\r\nSalam,\r\nTim Rekrutmen",
+                  subject="Terima kasih sudah melamar"))
+    assert (r.label, str(r.key_date), r.key_date_kind, r.interview_at) == ("application_received", "2025-03-28", "hear_back", None)

@@ -151,7 +151,8 @@ _HEAR_BACK_CUE = re.compile(
     r"reply|replies|review|shortlist|inform|notify|call|reach|write to you|write back|answer|email you|be in touch|tell|"
     r"yes or no|verdict|give (?:us|me) until|"
     r"kabar|hasil|keputusan|pengumuman|dihubungi|menghubungi|hubungi|informasi|diumumkan|memutuskan|jawaban|"
-    r"dikabari|kabari|balas|respon|menerima)\w*", re.I)
+    r"dikabari|kabari|mengabar|balas|respon|menerima|menginformasikan|diinformasikan|memberitahu|diberitahu|memberi tahu|"
+    r"mengundang|diundang|invite)\w*", re.I)
 
 
 # A sentence without a digit and without any of these words names no date: the resolver, the

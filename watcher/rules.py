@@ -396,7 +396,8 @@ _COND_SCREEN = (
 _CONTACT_EN = (
     r"\b(?:contact(?:ed)?|in touch|reach(?:ing)? out|hear|get back|call|invite|be notified|notify|let you know)\b"
 )
-_CONTACT_ID = r"\b(?:hubungi|dihubungi|menghubungi|kabar|undang|diundang|dikabari|informasikan)\b"
+_CONTACT_ID = (r"\b(?:hubungi|dihubungi|menghubungi|kabar|kabari|undang|diundang|mengundang|dikabari|mengabari|informasikan|"
+               r"diinformasikan|menginformasikan|memberitahu|diberitahu|memberi tahu|diberi tahu)\b")
 
 RULES: list[Rule] = [
     # ---- rejection -----------------------------------------------------------------------------
@@ -662,7 +663,7 @@ RULES: list[Rule] = [
         r"\b(?:pilih|memilih|tentukan|menentukan|konfirmasi) (?:salah satu )?(?:jadwal|waktu|slot)\b",
         r"\bketersediaan (?:waktu|jadwal) (?:anda|kamu)|\bkapan (?:anda|kamu) (?:bersedia|tersedia|bisa|luang)|\bkesediaan (?:anda )?(?:untuk )?(?:hadir|mengikuti)|\bkonfirmasi kehadiran",
     ), 0.9, unless=(r"\bterima kasih (?:atas|telah|sudah) (?:kehadiran|mengikuti|meluangkan)", r"\brekam", r"\brecorded\b",
-                    r"\bkandidat lain\b"), name="mengundang wawancara"),
+                    r"\bkandidat lain\b", _COND_ID), name="mengundang wawancara"),
     Rule("interview_invite", "id", (
         r"\b(?:pengen|ingin|mau|akan|kami ingin|saya ingin) (?:ngobrol|berbicara|bicara|bertemu|ketemu|mengobrol|ngopi|diskusi|berdiskusi|kenalan)\b[^\n]{0,50}\b(?:dengan|sama|bareng) (?:bapak|ibu|mas|mbak|kak|kakak|anda|kamu|saudara|saudari|pak|bu)\b",
         r"\b(?:ingin|mau|pengen|akan) (?:langsung |segera )?(?:interview|wawancara|mewawancarai|wawancarai|interview-in)\b",
