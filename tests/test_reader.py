@@ -268,3 +268,34 @@ def test_an_interview_promised_if_shortlisted_is_an_acknowledgement_with_a_hear_
                   "mengundang Anda untuk interview paling lambat Jumat, 28 Maret 2025.\r\n\r\nSalam,\r\nTim Rekrutmen",
                   subject="Terima kasih sudah melamar"))
     assert (r.label, str(r.key_date), r.key_date_kind, r.interview_at) == ("application_received", "2025-03-28", "hear_back", None)
+
+
+def test_an_interview_time_in_a_named_zone_is_read_in_that_zone():
+    # Sent from London; the interview is at 2pm Pacific time (daylight saving in September).
+    r = read(mail("Hi Nadia,\r\n\r\nWe'd like to invite you to a video interview.\r\n\r\nDate: Tuesday, 16 September 2025\r\n"
+                  "Time: 2:00pm - 3:00pm PT\r\n\r\nBest,\r\nGabriel", subject="Interview invitation",
+                  date="Wed, 10 Sep 2025 09:00:00 +0100"))
+    assert r.label == "interview_invite"
+    assert r.interview_at.isoformat() == "2025-09-16T14:00:00-07:00"
+
+
+def test_an_indonesian_interview_block_with_wib():
+    r = read(mail("Halo Nadia,\r\n\r\nKami mengundang Anda untuk mengikuti wawancara.\r\nHari/tanggal: Kamis, 18 September 2025\r\n"
+                  "Waktu: 10.00 - 11.00 WIB\r\nMedia: Zoom\r\n", subject="Undangan wawancara", date="Wed, 10 Sep 2025 09:00:00 +0000"))
+    assert r.interview_at.isoformat() == "2025-09-18T10:00:00+07:00"
+
+
+def test_a_time_line_before_the_date_line_with_eastern_time():
+    r = read(mail("Hi Nadia,\r\n\r\nWe'd like to invite you to a phone interview.\r\n\r\nTime: 11:00am ET\r\n"
+                  "Date: Wednesday, 17 September 2025\r\n\r\nGabriel", subject="Interview invitation",
+                  date="Wed, 10 Sep 2025 09:00:00 +0000"))
+    assert r.interview_at.isoformat() == "2025-09-17T11:00:00-04:00"
+
+
+def test_an_interview_time_with_an_offset_and_one_without_a_zone():
+    named = read(mail("We'd like to invite you to an interview on Friday 12 September 2025 at 4pm GMT+8.",
+                      subject="Interview invitation", date="Wed, 10 Sep 2025 09:00:00 +0700"))
+    assert named.interview_at.isoformat() == "2025-09-12T16:00:00+08:00"
+    plain = read(mail("We'd like to invite you to an interview on Friday 12 September 2025 at 4pm.",
+                      subject="Interview invitation", date="Wed, 10 Sep 2025 09:00:00 +0700"))
+    assert plain.interview_at.isoformat() == "2025-09-12T16:00:00+07:00"

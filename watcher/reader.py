@@ -360,8 +360,12 @@ def _interview_date(msg: _Message, votes: dict, parsed) -> tuple[date | None, da
             (day, mention), = days.items()
             clock = mention.time or _clock_nearby(msg, where.get(day))
             at = None
-            if clock is not None and msg.ref is not None:
-                at = datetime.combine(day, clock, tzinfo=msg.ref.tzinfo)
+            if clock is not None:
+                # A zone named next to the time ("2pm PT", "pukul 10.00 WIB") is the one meant;
+                # without one, the recruiter's own, as the Date header says.
+                zone = _zone_nearby(msg, where.get(day)) or (msg.ref.tzinfo if msg.ref is not None else None)
+                if zone is not None:
+                    at = datetime.combine(day, clock, tzinfo=zone)
             return day, at
         if len(days) > 1:
             return None, None  # a list of options to choose from
@@ -371,14 +375,27 @@ def _interview_date(msg: _Message, votes: dict, parsed) -> tuple[date | None, da
 _CLOCK = re.compile(r"\b(?:at |pukul |jam |time: ?|waktu: ?)?(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?=\s*(?:-|–|to|until|sampai|s\.d\.|wib|wita|wit|\(|$|,|\.|\s))", re.I)
 
 
+def _around(msg: _Message, i: int) -> list[int]:
+    """The date's own line, the two after, then the one before if it is a "Time:" line (the
+    order of a meeting block varies: "Time: 11am ET" / "Date: Wednesday 18 September")."""
+    rows = list(range(i, min(i + 3, len(msg.sentences))))
+    if i > 1 and _TIME_LABEL.match(msg.sentences[i - 1]):
+        rows.append(i - 1)
+    return rows
+
+
+_TIME_LABEL = re.compile(r"\s*(?:[-*\u2022]\s*)?(?:time|start time|waktu|jam|pukul)\s*:", re.I)
+
+
 def _clock_nearby(msg: _Message, i: int | None):
     """A clock time on the date's own line or the two after ("Date: Tuesday 16 September" /
-    "Time: 9:30-10:30"), when the resolver found none next to the date."""
+    "Time: 9:30-10:30"), or a "Time:" line just before, when the resolver found none next to
+    the date."""
     if i is None:
         return None
     from datetime import time as clock_time
 
-    for j in range(i, min(i + 3, len(msg.sentences))):
+    for j in _around(msg, i):
         for m in _CLOCK.finditer(msg.sentences[j]):
             hour, minute, half = int(m.group(1)), int(m.group(2) or 0), (m.group(3) or "").lower()
             if not (m.group(2) or half) or hour > 23 or minute > 59:
@@ -388,6 +405,52 @@ def _clock_nearby(msg: _Message, i: int | None):
             elif half.startswith("a") and hour == 12:
                 hour = 0
             return clock_time(hour, minute)
+    return None
+
+
+# Time zones as recruiters name them next to a time. A named region ("PT", "PST" all year) is
+# read as that region's clock, daylight saving included: "10am PST" in July means Pacific time.
+_ZONE_NAMES = {
+    "pt": "America/Los_Angeles", "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles", "pacific": "America/Los_Angeles",
+    "mt": "America/Denver", "mst": "America/Denver", "mdt": "America/Denver", "mountain": "America/Denver",
+    "ct": "America/Chicago", "cst": "America/Chicago", "cdt": "America/Chicago", "central": "America/Chicago",
+    "et": "America/New_York", "est": "America/New_York", "edt": "America/New_York", "eastern": "America/New_York",
+    "wib": "Asia/Jakarta", "jakarta": "Asia/Jakarta", "wita": "Asia/Makassar", "wit": "Asia/Jayapura",
+    "sgt": "Asia/Singapore", "singapore": "Asia/Singapore", "myt": "Asia/Kuala_Lumpur", "hkt": "Asia/Hong_Kong",
+    "jst": "Asia/Tokyo", "ist": "Asia/Kolkata", "aest": "Australia/Sydney", "aedt": "Australia/Sydney", "sydney": "Australia/Sydney",
+    "bst": "Europe/London", "london": "Europe/London", "uk": "Europe/London", "cet": "Europe/Berlin", "cest": "Europe/Berlin",
+    "gmt": "UTC", "utc": "UTC",
+}
+# Upper-case abbreviations only ("ET", not the "et" of a Latin phrase), right after a clock time
+# or in "time zone: ..."; spelled names with "time" ("Pacific Time", "Jakarta time", "waktu Jakarta").
+_ZONE = re.compile(
+    r"(?:\d(?:[:.]\d\d)?\s*(?:[aApP]\.?[mM]\.?)?\s*\(?|\b[Tt]ime ?zone:?\s*)"
+    r"(?-i:(PT|PST|PDT|MT|MST|MDT|CT|CST|CDT|ET|EST|EDT|WIB|WITA|WIT|SGT|MYT|HKT|JST|IST|AEST|AEDT|BST|CET|CEST|GMT|UTC))\b"
+    r"(?:\s*([+-]\d{1,2})(?::?(\d\d))?)?"
+    r"|\b(pacific|mountain|central|eastern|jakarta|singapore|sydney|london|uk)(?: standard| daylight)? time\b"
+    r"|\bwaktu (jakarta|singapura|singapore)\b", re.I)
+
+
+def _zone_nearby(msg: _Message, i: int | None):
+    """The time zone named on the date's line or the two after (where `_clock_nearby` looks):
+    "Thursday 12 September" / "Time: 10:00-11:00 WIB". None when no zone is named."""
+    if i is None:
+        return None
+    from datetime import timedelta
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    for j in _around(msg, i):
+        m = _ZONE.search(msg.sentences[j])
+        if m is None:
+            continue
+        name = (m.group(1) or m.group(4) or m.group(5)).lower()
+        if m.group(2):  # "GMT+7", "UTC+07:00": the offset itself
+            hours = int(m.group(2))
+            return timezone(timedelta(hours=hours, minutes=int(m.group(3) or 0) * (1 if hours >= 0 else -1)))
+        try:
+            return ZoneInfo(_ZONE_NAMES.get(name, {"singapura": "Asia/Singapore"}.get(name, "UTC")))
+        except ZoneInfoNotFoundError:  # a system without time zone data reads the time as sent
+            return None
     return None
 
 
