@@ -299,3 +299,22 @@ def test_an_interview_time_with_an_offset_and_one_without_a_zone():
     plain = read(mail("We'd like to invite you to an interview on Friday 12 September 2025 at 4pm.",
                       subject="Interview invitation", date="Wed, 10 Sep 2025 09:00:00 +0700"))
     assert plain.interview_at.isoformat() == "2025-09-12T16:00:00+07:00"
+
+
+def test_an_offer_deadline_in_the_same_sentence_as_the_start_date():
+    # 21 March 2025 is a Friday: "by Monday" is 24 March, never the start date.
+    r = read(mail("Hi Nadia,\r\n\r\nWe are pleased to offer you the role. Please confirm by Monday COB so that you can "
+                  "start on 7 April.\r\n\r\nGabriel", subject="Your offer"))
+    assert (r.label, str(r.key_date), r.key_date_kind) == ("offer", "2025-03-24", "deadline")
+
+
+def test_an_indonesian_offer_deadline_before_the_start_date():
+    r = read(mail("Halo Nadia,\r\n\r\nDengan senang hati kami menawarkan posisi Staf Keuangan kepada Anda. Mohon konfirmasi "
+                  "paling lambat hari Senin agar Anda dapat mulai bekerja tanggal 1 April 2025.\r\n", subject="Penawaran kerja"))
+    assert (r.label, str(r.key_date)) == ("offer", "2025-03-24")
+
+
+def test_a_start_within_two_weeks_is_not_the_offer_deadline():
+    r = read(mail("Halo Nadia,\r\n\r\nDengan senang hati kami menawarkan posisi ini kepada Anda. Jika Anda menerima, Anda dapat "
+                  "mulai bekerja dalam 2 minggu. Mohon kabari kami paling lambat hari Rabu.\r\n", subject="Penawaran kerja"))
+    assert (r.label, str(r.key_date)) == ("offer", "2025-03-26")

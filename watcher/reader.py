@@ -513,16 +513,33 @@ _POSTPONED = _wrapped(_POSTPONED)
 
 
 def _first_date(msg: _Message, rows: Iterable[int], kinds: tuple[str, ...], cue=None, avoid=None):
+    """The first date of `kinds` in `rows` (sentences holding `cue`, if given); a date led by an
+    `avoid` word ("start on 1 October") is skipped, not the whole sentence: "please confirm by
+    Monday so you can start on 1 October" still names Monday."""
     for i in rows:
         sentence = msg.sentences[i]
-        if avoid is not None and avoid.search(sentence):
-            continue
         if cue is not None and not cue.search(sentence):
             continue
+        avoided = [a.start() for a in avoid.finditer(sentence)] if avoid is not None else []
+        deadlines = [d.start() for d in _DEADLINE_CUE.finditer(sentence)] if avoided else []
         for m in msg.dates(i):
-            if m.kind in kinds or ("by" in kinds and m.kind == "week" and not _vague_week(m)):
-                return m.date
+            if not (m.kind in kinds or ("by" in kinds and m.kind == "week" and not _vague_week(m))):
+                continue
+            if avoided and not _led_by(m, deadlines, avoided):
+                continue
+            return m.date
     return None
+
+
+def _led_by(mention, wanted: list[int], other: list[int]) -> bool:
+    """Whether the cue nearest before `mention` is one of `wanted` rather than `other`. The
+    mention's own first word ("by Monday", "dalam 2 minggu") is no cue: "you can start within
+    two weeks" is a start. With no cue before it, a "by"/"within" mention stands for itself."""
+    before_wanted = max((c for c in wanted if c < mention.start), default=-1)
+    before_other = max((c for c in other if c <= mention.start), default=-1)
+    if before_wanted == before_other == -1:
+        return mention.kind in ("by", "within")
+    return before_wanted > before_other
 
 
 def _key_date(label: str, msg: _Message, votes: dict, parsed) -> tuple[date | None, datetime | None]:
