@@ -76,6 +76,14 @@ def test_rejection_beats_an_invitation_to_ask_questions():
     assert r.label == "rejection"
 
 
+def test_a_term_for_every_applicant_is_not_an_indonesian_refusal():
+    terms = read("Silakan isi formulir screening berikut sebelum hari Jumat. "
+                 "Lamaran yang formulirnya belum lengkap tidak dapat kami proses lebih lanjut.")
+    assert terms.label != "rejection"
+    refusal = read("Terima kasih atas minat Anda. Mohon maaf, lamaran yang Anda kirimkan belum dapat kami proses lebih lanjut.")
+    assert refusal.label == "rejection"
+
+
 def test_conditional_contact_in_an_acknowledgement_stays_received():
     r = read("We have received your application. If your experience matches what we need, "
              "we will be in touch to arrange an interview.")

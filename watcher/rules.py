@@ -393,6 +393,11 @@ _COND_SCREEN = (
     r"|\bif\b[^\n]{0,40}\b(?:take (?:things|it|you|this) further|move forward|moving forward|progress|proceed|interested)\b"
     r"|\bif\b[^\n]{0,40}\b(?:likes?|like what|remains? open|still open|opens? up|becomes? available)\b"
 )
+# A rule for every applicant, not a verdict on this one ("lamaran yang tidak memenuhi syarat tidak
+# akan dilanjutkan", "berkas yang belum lengkap tidak dapat kami proses"): a job board's or a form's
+# terms. "Lamaran yang Anda kirimkan belum dapat kami proses" names the reader and stays a refusal.
+_ANY_APPLICANT_ID = (r"\b(?:lamaran|pelamar|peserta|berkas|dokumen|formulir|form)(?:-nya)? yang\b"
+                     r"(?![^\n]*\b(?:anda|saudara|saudari|kamu|bapak|ibu)\b)")
 _CONTACT_EN = (
     r"\b(?:contact(?:ed)?|in touch|reach(?:ing)? out|hear|get back|call|invite|be notified|notify|let you know)\b"
 )
@@ -479,7 +484,8 @@ RULES: list[Rule] = [
         r"\b(?:membatalkan|menarik kembali|mencabut) (?:surat )?(?:penawaran|tawaran|offering)",
         r"\b(?:diisi|mengisi|terisi|mengangkat|mempromosikan|memilih|memutuskan)\b[^\n]{0,40}\b(?:kandidat internal|karyawan internal|secara internal|dari internal|promosi internal|dari dalam perusahaan)\b",
         r"\b(?:posisi|lowongan|formasi|rekrutmen)\b[^\n]{0,30}\b(?:ditiadakan|dihapus|dihentikan|tidak jadi dibuka)\b",
-    ), 0.92, unless=(_COND_ID, r"\b(?:jika|apabila|bila|kalau) (?:anda )?(?:tidak|belum)\b", r"\bkarena\b[^\n]*\bbelum\b", r"\bsebelum\b", r"\bselama\b"),
+    ), 0.92, unless=(_COND_ID, r"\b(?:jika|apabila|bila|kalau) (?:anda )?(?:tidak|belum)\b", r"\bkarena\b[^\n]*\bbelum\b", r"\bsebelum\b", r"\bselama\b",
+                     _ANY_APPLICANT_ID),
         name="belum dapat melanjutkan"),
     Rule("rejection", "id", (
         r"\bsemoga sukses\b|\bsukses (?:selalu|untuk karier)\b|\bkesempatan (?:lain|berikutnya|di masa (?:depan|mendatang))\b",
