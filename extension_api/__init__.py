@@ -38,7 +38,7 @@ def create_app(test_config: dict | None = None):
     from . import applications, errors, guard, health, lookups, messages, openapi
     from .cache import ApplicationCache, sqlite_path
     from .context import ApiContext
-    from .token import load_or_create_token
+    from .token import load_or_create_token, token_path
 
     app = APIFlask(__name__, title="Next Step API", version=_version(), spec_path=f"{API_PREFIX}/openapi.json",
                    docs_path=None)
@@ -53,10 +53,14 @@ def create_app(test_config: dict | None = None):
 
     settings = app.config.get("SETTINGS") or load_settings()
     store = app.config.get("STORE") or Store(app.config.get("DB") or settings.db)
-    token = app.config.get("TOKEN") or load_or_create_token(app.config.get("CONFIG_DIR"))
+    token_file = None
+    token = app.config.get("TOKEN")
+    if not token:
+        token = load_or_create_token(app.config.get("CONFIG_DIR"))
+        token_file = token_path(app.config.get("CONFIG_DIR"))
     cache = ApplicationCache(sqlite_path(store.url) if app.config.get("CACHE", True) else None)
     app.extensions["nextstep"] = ApiContext(store=store, policy=settings.policy_settings(), token=token,
-                                            clock=app.config.get("CLOCK"), cache=cache)
+                                            clock=app.config.get("CLOCK"), cache=cache, token_file=token_file)
 
     errors.init_app(app)
     guard.init_app(app)

@@ -3,6 +3,7 @@ the token, and the clock. Kept in `app.extensions["nextstep"]`."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from datetime import datetime
 from typing import Callable
 from zoneinfo import ZoneInfo
@@ -27,6 +28,24 @@ class ApiContext:
     token: str
     clock: Callable[[], datetime] | None = None
     cache: ApplicationCache = field(default_factory=lambda: ApplicationCache(None))
+    token_file: Path | None = None  # where the token came from: re-read when it changes
+    _token_stamp: tuple | None = None
+
+    def current_token(self) -> str:
+        """The token, re-read when its file changes, so that `nextstep token --new` takes effect
+        on a running server at once (one stat per request)."""
+        if self.token_file is None:
+            return self.token
+        try:
+            info = self.token_file.stat()
+            stamp = (info.st_ino, info.st_mtime_ns)
+        except OSError:
+            return self.token
+        if stamp != self._token_stamp:
+            fresh = self.token_file.read_text(encoding="ascii").strip()
+            if fresh:
+                self.token, self._token_stamp = fresh, stamp
+        return self.token
 
     @property
     def tz(self) -> ZoneInfo:

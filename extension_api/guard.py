@@ -69,7 +69,7 @@ def check_request():
     if request.method == "OPTIONS" and origin and request.headers.get("Access-Control-Request-Method"):
         return preflight()
     if request.endpoint not in PUBLIC_ENDPOINTS:
-        if not token_matches(bearer_token(), api().token):
+        if not token_matches(bearer_token(), api().current_token()):
             abort(401, "Missing or wrong API token: send `Authorization: Bearer <token>`, with the token "
                        "printed by `nextstep token` (paste it in the extension's options).",
                   headers={"WWW-Authenticate": 'Bearer realm="nextstep"'})

@@ -62,3 +62,15 @@ def test_commands_have_help():
         command = cli.get_command(None, name)
         assert command.help
         assert all(p.help for p in command.params if not p.hidden and p.name != "help")
+
+
+def test_a_renewed_token_takes_effect_on_a_running_api(tmp_path):
+    from extension_api import create_app
+
+    app = create_app({"DB": str(tmp_path / "s.sqlite"), "CONFIG_DIR": tmp_path})
+    client = app.test_client()
+    old = load_or_create_token(tmp_path)
+    assert client.get("/api/v1/applications", headers={"Authorization": f"Bearer {old}"}).status_code == 200
+    new = load_or_create_token(tmp_path, renew=True)
+    assert client.get("/api/v1/applications", headers={"Authorization": f"Bearer {new}"}).status_code == 200
+    assert client.get("/api/v1/applications", headers={"Authorization": f"Bearer {old}"}).status_code == 401
