@@ -41,6 +41,8 @@ def relabel(message_id: int, body: dict):
         app = ctx.store.relabel(message_id, body["label"], key_date)
     except KeyError:
         not_found(message_id)
+    except ValueError as exc:
+        abort(400, f"Message {message_id} cannot be relabelled: {exc}.")
     return application_response(app)
 
 

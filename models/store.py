@@ -224,7 +224,8 @@ class Store:
             kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
             if url in ("sqlite://", "sqlite:///:memory:"):
                 kwargs["poolclass"] = sa.pool.StaticPool
-        self.engine = sa.create_engine(url, **kwargs)
+        # hide_parameters: an error message never carries a message's text into a log.
+        self.engine = sa.create_engine(url, hide_parameters=True, **kwargs)
         if url.startswith("sqlite"):
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
         self._local = threading.local()
@@ -453,6 +454,8 @@ class Store:
             row = conn.execute(sa.select(messages).where(messages.c.id == message_row_id)).first()
             if row is None:
                 raise KeyError(message_row_id)
+            if row.direction != "in":
+                raise ValueError("only messages from the employer have a label; this one is yours")
             kind = L.KEY_DATE_KIND_OF.get(label) if key_date else None
             conn.execute(sa.update(messages).where(messages.c.id == message_row_id).values(
                 label=label, key_date=key_date.isoformat() if key_date else None, key_date_kind=kind,

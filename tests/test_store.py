@@ -210,3 +210,19 @@ def test_mail_in_any_order_gives_the_same_application(tmp_path):
                         [(h[1], h[2], h[3]) for h in store.state_history(app.id)]))
     assert results[0] == results[1]
     assert results[0][4][-1] == ("rejection", "interviewing", "rejected")
+
+
+def test_the_users_own_mail_cannot_be_relabelled(store):
+    row, _, _ = store.add_message(msg("me@1", "2025-03-01T10:00+00:00", direction="out", label=None,
+                                      sender="me@mail.example"))
+    with pytest.raises(ValueError, match="yours"):
+        store.relabel(row, "rejection")
+    assert store.corrections() == []
+
+
+def test_sql_errors_never_carry_message_text(store):
+    with pytest.raises(sa.exc.IntegrityError) as caught:
+        with store.engine.begin() as conn:
+            conn.execute(sa.text("INSERT INTO messages (dedupe_key, direction, sender, date, date_utc, text) "
+                                 "VALUES (:key, 'in', 'x', 'd', 'd', :text)"), {"key": None, "text": "secret body"})
+    assert "secret body" not in str(caught.value)
