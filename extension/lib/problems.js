@@ -17,16 +17,31 @@ export const PROBLEM_KINDS = Object.freeze([
 /**
  * The problem of an HTTP answer that was not a success, from its status and JSON error body.
  *
- * Example: problemFromResponse(401, {error: {code: 'unauthorized'}})  // {kind: 'token_refused', status: 401, ...}
+ * Next Step answers `{status, message, detail}`; the older `{error: {code, message}}` is still
+ * read so a newer extension keeps working against an older server.
+ *
+ * Example: problemFromResponse(400, {status: 400, message: 'label: unknown label'})
+ *   // {kind: 'server_error', status: 400, detail: 'label: unknown label', ...}
  */
 export function problemFromResponse(status, body, apiBase = '') {
-  const detail = body?.error?.message ?? '';
-  const code = body?.error?.code ?? '';
+  const { known, code, detail } = errorBody(body);
   if (status === 401) return { kind: 'token_refused', status, code, detail, apiBase };
   if (status === 403 || status === 421) return { kind: 'host_refused', status, code, detail, apiBase };
   if (status === 404) return { kind: 'not_found', status, code, detail, apiBase };
-  if (!body?.error) return { kind: 'bad_answer', status, code, detail, apiBase };
+  if (!known) return { kind: 'bad_answer', status, code, detail, apiBase };
   return { kind: 'server_error', status, code, detail, apiBase };
+}
+
+// Only a body of Next Step's shape proves Next Step answered; anything else (a proxy's HTML page,
+// another program on the port) is a `bad_answer`.
+function errorBody(body) {
+  if (body && typeof body === 'object' && typeof body.message === 'string' && 'status' in body) {
+    return { known: true, code: '', detail: body.message };
+  }
+  if (body?.error && typeof body.error === 'object') {
+    return { known: true, code: body.error.code ?? '', detail: body.error.message ?? '' };
+  }
+  return { known: false, code: '', detail: '' };
 }
 
 /** The sentence for `problem`, through the translator `t(key, substitutions)`. */
