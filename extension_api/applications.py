@@ -44,6 +44,13 @@ def get_application(application_id: int):
     return application_response(app)
 
 
+def scheduled_interview(app, now):
+    """The start of the latest interview the mail scheduled before `now`: what "interview done"
+    means when the user does not say when (the thank-you of check-in 1 is timed from it)."""
+    starts = [m.interview_at for m in app.messages if m.interview_at and m.interview_at <= now]
+    return max(starts) if starts else None
+
+
 @bp.post("/applications/<int:application_id>/events")
 @bp.input(EventIn, arg_name="body")
 @bp.output(ApplicationOut, status_code=201)
@@ -51,16 +58,17 @@ def get_application(application_id: int):
 def add_event(application_id: int, body: dict):
     """Tell something about an application
 
-    `interview_done` (at), `thank_you_sent`, `follow_up_sent`, `final_thanks_sent`,
+    `interview_done` (at; default: the scheduled start of the latest interview, else now), `thank_you_sent`, `follow_up_sent`, `final_thanks_sent`,
     `they_said` (text, read by the date resolver: "end of next week" becomes a date; null when
     vague), `snooze` (until), `archive`, `withdraw`, `reopen`. Answers the updated application."""
     ctx = api()
     if ctx.application(application_id) is None:
         not_found(application_id)
-    at = body.get("at") or ctx.now()
+    kind = body["kind"]
+    at = body.get("at") or (scheduled_interview(ctx.application(application_id), ctx.now())
+                            if kind == "interview_done" else None) or ctx.now()
     if at.tzinfo is None:  # a time without an offset is the user's local time
         at = at.replace(tzinfo=ctx.tz)
-    kind = body["kind"]
     text, day = None, None
     if kind == "they_said":
         text = body["text"].strip()

@@ -92,6 +92,16 @@ def test_interview_done_asks_for_a_thank_you(client, acme):
     assert (step["action"], step["checkin"], step["due"]) == ("send_thank_you", 1, "2025-10-20")
 
 
+def test_interview_done_without_a_time_means_the_scheduled_interview(client, store, acme):
+    store.add_message(message(2, label="interview_invite", key_date=date(2025, 10, 20),
+                              interview_at=datetime(2025, 10, 20, 8, 0, tzinfo=ZoneInfo(TZ)),
+                              when=datetime(2025, 10, 16, 10, 0, tzinfo=ZoneInfo(TZ))))
+    r = post_event(client, acme, kind="interview_done")
+    assert r.json["events"][0]["at"] == "2025-10-20T08:00:00+07:00"
+    step = r.json["next_step"]
+    assert (step["action"], step["checkin"], step["due"]) == ("send_thank_you", 1, "2025-10-20")
+
+
 def test_a_time_without_offset_is_the_users_local_time(client, acme):
     r = post_event(client, acme, kind="interview_done", at="2025-10-20T08:00:00")
     assert r.json["events"][0]["at"] == "2025-10-20T08:00:00+07:00"
