@@ -84,6 +84,14 @@ def test_a_term_for_every_applicant_is_not_an_indonesian_refusal():
     assert refusal.label == "rejection"
 
 
+@pytest.mark.parametrize("sentence", [
+    "We're continuing to meet with candidates and we don't have a decision yet.",
+    "Our final debrief has had to move because two of the panel were away. Nothing has been decided.",
+])
+def test_nothing_settled_yet_is_still_deciding(sentence):
+    assert read("Hi Ana,\n\n" + sentence + "\n\nBest,\nTom").label == "still_deciding"
+
+
 def test_conditional_contact_in_an_acknowledgement_stays_received():
     r = read("We have received your application. If your experience matches what we need, "
              "we will be in touch to arrange an interview.")

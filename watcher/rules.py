@@ -865,6 +865,11 @@ RULES: list[Rule] = [
         r"\b(?:have|has) (?:a few |some |several |two |three |other )?(?:finalists|candidates) (?:still )?in (?:process|the process|play|the pipeline)\b",
         r"\bstill (?:thinking|deciding|weighing|mulling|figuring)\b|\b(?:don't|do not|didn't|haven't) (?:decide|know|have an answer) yet\b|\bnot decided yet\b",
         r"\buntil\b[^\n]{0,60}(?:cannot|can't|unable to|won't be able to|not able to) (?:make|commit|decide|confirm|give|offer)",
+        # Other ways of saying nothing is settled: "we don't have a decision yet", "nothing has been
+        # decided", "we're continuing to meet with candidates".
+        r"\b(?:don't|do not|haven't|have not|doesn't|does not) (?:yet )?have (?:a|an|any) (?:final )?(?:decision|answer|outcome|verdict)(?: for you)? (?:yet|just yet)\b",
+        r"\bnothing (?:has been|is|'s) (?:yet )?(?:decided|final|settled|confirmed)\b",
+        r"\b(?:continuing|continue|continues) (?:to (?:meet|interview|speak|talk)|meeting|interviewing|speaking|talking) (?:with |to )?(?:other |more |a few |some |the remaining |final )?(?:candidates|applicants|finalists)\b",
     ), 0.85, unless=(r"\bif you (?:are|have|need|'re)\b",), name="still interviewing"),
     Rule("still_deciding", "en", (
         # The date first promised has slipped: the news is the delay, even when a new date follows.
@@ -875,6 +880,8 @@ RULES: list[Rule] = [
         r"\b(?:has|have|'s|had|that) slipped\b|\bmoving the goalposts\b|\bbehind (?:our )?(?:schedule|plan)\b",
         r"\b(?:need|needs|needed|will need|asked for) (?:another|one more|a further|an extra|a couple more|a few more) (?:week|weeks|days|couple of (?:days|weeks))\b",
         r"\b(?:haven't|have not|hasn't|has not|weren't|were not) (?:yet )?been able to (?:sit down|meet|get together|debrief|compare notes|decide|finish|complete|conclude|align)\b",
+        # The meeting that decides has moved: "our final debrief has had to move".
+        r"\b(?:debrief|panel|committee|decision meeting|review meeting|wash-up|calibration)\b[^\n]{0,30}\b(?:has|have|had) (?:had to |been )?(?:move|moved|rescheduled|pushed (?:back|out)|postponed)\b",
     ), 0.85, unless=(r"\bif you (?:are|have|need|'re)\b", r"\byour (?:availability|schedule)\b"), name="the date slipped"),
     Rule("still_deciding", "id", (
         r"\bmasih (?:dalam (?:proses|tahap)|berlangsung|berjalan|diproses)\b",
