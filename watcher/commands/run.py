@@ -71,10 +71,11 @@ def run(port, since_days, verbose):
         server.run()
     finally:
         stop.set()
-        thread.join(60)
-        progress.close()
+        # A second Ctrl-C while the watcher finishes its message ends the process at once.
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+        thread.join(60)
+        progress.close()
     if failure:
         raise click.ClickException(str(failure[0]))
     click.echo("Stopped.", err=True)
