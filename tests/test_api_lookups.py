@@ -81,3 +81,53 @@ def test_parse_thread_id():
     assert parse_thread_id("ab12") == 0xAB12
     assert parse_thread_id("") is None
     assert parse_thread_id("g") is None
+
+
+def test_track_thread_starts_an_application(client, store):
+    """A thread the reader did not file: its earliest message starts it, the others join."""
+    first, app_id, _ = store.add_message(message(1, label="other", key_date=None, company=None, thread=0xABC))
+    second, _, _ = store.add_message(message(2, label="other", key_date=None, company=None, thread=0xABC,
+                                             message_id="later@acme.example"))
+    assert app_id is None
+    assert client.get("/api/v1/threads/abc", headers=AUTH).status_code == 404
+    r = client.post("/api/v1/threads/0ABC/track", json={}, headers=AUTH)
+    assert r.status_code == 201
+    assert r.json["gmail_thread_id"] == "abc"
+    assert {m["id"] for m in r.json["messages"]} == {first, second}
+    assert store.message(first).application_id == r.json["id"]
+    assert client.get("/api/v1/threads/abc", headers=AUTH).json["id"] == r.json["id"]
+
+
+def test_track_thread_already_filed_answers_its_application(client, acme):
+    r = client.post("/api/v1/threads/188e2a7d94680133/track", json={}, headers=AUTH)
+    assert r.status_code == 200 and r.json["id"] == acme
+
+
+def test_track_thread_with_no_stored_message_is_404(client, acme):
+    r = client.post("/api/v1/threads/ffff/track", json={}, headers=AUTH)
+    assert r.status_code == 404 and r.json["status"] == 404
+    assert "has not read any message" in r.json["message"]
+
+
+def test_track_thread_invalid_hex_is_400(client):
+    r = client.post("/api/v1/threads/xyz/track", json={}, headers=AUTH)
+    assert r.status_code == 400 and "not a Gmail thread id" in r.json["message"]
+
+
+def test_track_thread_needs_token_and_json(client, store):
+    store.add_message(message(1, label="other", key_date=None, company=None, thread=0xABC))
+    assert client.post("/api/v1/threads/abc/track", json={}).status_code == 401
+    r = client.post("/api/v1/threads/abc/track", data="{}", headers={**AUTH, "Content-Type": "text/plain"})
+    assert r.status_code == 415
+
+
+def test_track_thread_is_documented(client):
+    spec = client.get("/api/v1/openapi.json", headers=AUTH).json
+    op = spec["paths"]["/api/v1/threads/{gmail_thread_id}/track"]["post"]
+    assert {"200", "201", "400", "404", "415"} <= set(op["responses"])
+    assert op["parameters"][0]["schema"]["pattern"]
+
+
+def test_track_thread_id_too_large_to_store_is_404(client):
+    r = client.post(f"/api/v1/threads/{'f' * 26}/track", json={}, headers=AUTH)
+    assert r.status_code == 404
