@@ -92,6 +92,14 @@ def test_nothing_settled_yet_is_still_deciding(sentence):
     assert read("Hi Ana,\n\n" + sentence + "\n\nBest,\nTom").label == "still_deciding"
 
 
+@pytest.mark.parametrize("text", [
+    "Receipt #AB-104\nTotal paid $120.00\n\nYour coach will email you within 2 business days to schedule your mock interview.",
+    "Pembayaran berhasil. Akses simulasi psikotes dan mock interview sudah aktif di akunmu. Silakan pilih jadwal wawancara.",
+])
+def test_a_receipt_is_other_however_many_interview_words_it_holds(text):
+    assert read(text).label == "other"
+
+
 def test_conditional_contact_in_an_acknowledgement_stays_received():
     r = read("We have received your application. If your experience matches what we need, "
              "we will be in touch to arrange an interview.")

@@ -918,6 +918,20 @@ RULES: list[Rule] = [
         r"\b(?:gimana|bagaimana|gmn|gmana) (?:hasil |tadi |kemarin )?(?:interview|wawancara|tes|test|final)(?:nya)?\b|\b(?:interview|wawancara)(?:nya)? (?:gimana|bagaimana|gmn)\b",
         r"\b(?:menjadi|sebagai|jadi) (?:referensi|referee|pemberi referensi) (?:untuk|bagi)\b",
     ), 0.9, name="anda sebagai pewawancara"),
+    # A receipt: the user paid for something (a CV rewrite, a mock interview, a test-prep course).
+    # An employer never charges a candidate, so however many interview words follow, the user is a
+    # customer here, not a candidate.
+    Rule(ASIDE, "en", (
+        r"\b(?:your )?receipt (?:#|no\b|number\b|from\b)|\btotal (?:paid|charged)\b|\bamount (?:paid|charged)\b",
+        r"\b(?:price|fee|amount|total)\s*:?\s*(?:us|au|s)?[$£€]\s?\d[\d,.]*\s*\(?(?:paid|charged)\b",
+        r"\bpayment (?:received|confirmed|successful|was successful)\b|\bthank(?:s| you) for your (?:purchase|order|payment)\b",
+        r"\border (?:#|no\b|number\b)|\binvoice (?:#|no\b|number\b)",
+    ), 0.9, name="a receipt"),
+    Rule(ASIDE, "id", (
+        r"\bpembayaran (?:anda |kamu )?(?:berhasil|sukses|diterima|telah (?:kami )?(?:terima|diterima)|sudah (?:kami )?(?:terima|diterima))\b",
+        r"\b(?:kuitansi|kwitansi)\b|\bbukti (?:pembayaran|transaksi)\b|\btotal (?:bayar|pembayaran|tagihan|dibayar)\b|\binv/\d",
+        r"\bterima kasih (?:atas|untuk|sudah) (?:pembelian|pembayaran|pesanan)\b",
+    ), 0.9, name="pembayaran berhasil"),
     # ---- other ---------------------------------------------------------------------------------
     Rule("other", "en", (
         r"\bjob alert|\bjobs? (?:for you|matching your|that match|you may (?:be interested in|like)|recommended for you|based on your)|\brecommended jobs\b|\b\d+\+? new jobs?\b|\bsimilar jobs\b|\bnew jobs? (?:for|near|in)\b",
