@@ -100,6 +100,18 @@ def test_a_receipt_is_other_however_many_interview_words_it_holds(text):
     assert read(text).label == "other"
 
 
+def test_receipt_of_a_later_document_is_not_an_acknowledgement():
+    r = read("We confirm receipt of your completed pre-employment medical and the signed consent form. "
+             "We will contact you when the check is complete to discuss the next stage.")
+    assert r.label == "will_contact_you"
+
+
+def test_a_policy_for_unsuccessful_applicants_is_not_a_rejection():
+    r = read("Thank you for your application, which has been received. "
+             "Records for unsuccessful applicants are kept for six months.")
+    assert r.label == "application_received"
+
+
 def test_conditional_contact_in_an_acknowledgement_stays_received():
     r = read("We have received your application. If your experience matches what we need, "
              "we will be in touch to arrange an interview.")

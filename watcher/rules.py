@@ -392,7 +392,12 @@ _COND_SCREEN = (
     r"|\bif\b[^\n]{0,40}\b(?:would like|'d like|decides?|wants?|wish(?:es)?|chooses?) to\b"
     r"|\bif\b[^\n]{0,40}\b(?:take (?:things|it|you|this) further|move forward|moving forward|progress|proceed|interested)\b"
     r"|\bif\b[^\n]{0,40}\b(?:likes?|like what|remains? open|still open|opens? up|becomes? available)\b"
+    r"|\bwhether\b[^\n]{0,30}\b(?:we'd|we would|we want|they'd|they would|to (?:invite|move|set up|schedule|progress|bring|take))\b"
 )
+# A rule for every applicant, not a verdict on this one: "records for unsuccessful applicants are
+# kept for six months", "applications that are incomplete will not be considered".
+_ANY_APPLICANT_EN = (r"\bunsuccessful (?:applicants|candidates|applications)\b"
+                     r"|\b(?:applications|applicants|candidates) (?:that|which|who) (?:are|were|do|did|have)(?: not| n't)?\b")
 # A rule for every applicant, not a verdict on this one ("lamaran yang tidak memenuhi syarat tidak
 # akan dilanjutkan", "berkas yang belum lengkap tidak dapat kami proses"): a job board's or a form's
 # terms. "Lamaran yang Anda kirimkan belum dapat kami proses" names the reader and stays a refusal.
@@ -447,7 +452,7 @@ RULES: list[Rule] = [
         r"(?:\bnot|n't) (?:be )?(?:moving|move|proceeding|proceed|progressing|progress|advancing) (?:forward|further|ahead)\b",
         r"(?:\bnot|n't) (?:be )?(?:proceeding|progressing|moving forward|going forward|continuing)(?: further)?(?: at this (?:time|stage|point)| with (?:your|you|the|this))",
         r"\bwill not be (?:scheduling|inviting|offering|extending)",
-    ), 0.85, unless=(_IF, r"\buntil\b", r"\bif\b"), name="not selected"),
+    ), 0.85, unless=(_IF, r"\buntil\b", r"\bif\b", _ANY_APPLICANT_EN), name="not selected"),
     Rule("rejection", "en", (
         # An offer taken back (a hiring freeze, a budget cut) ends the application, whatever the offer words.
         r"\b(?:withdraw|withdrawn|withdrawing|withdrew|rescind\w*|retract\w*|revok\w*|pull(?:ed|ing)? back|cancel+(?:ed|ing)?) (?:the |our |your |this |my |that )?(?:\w+ )?offer\b",
@@ -740,7 +745,8 @@ RULES: list[Rule] = [
         r"\b(?:we|i)(?: have|'ve)? (?:successfully |now )?(?:received|got|receive) your (?:job |online |recent )?(?:application|cv|resume|submission|candidacy)",
         r"\byour (?:job |online |recent )?(?:application|submission|cv|resume)(?: for [^\n]{0,80}?)? (?:has|have|was|is) (?:been |now )?(?:successfully )?"
         r"(?:received|submitted|sent|complete|completed|delivered|recorded|in good hands|on its way|safely with us)",
-        r"\bconfirm(?:s|ing)? (?:that )?(?:we (?:have )?received|receipt of|your application)",
+        # "We confirm receipt of your signed consent form" is a later step, not an acknowledgement.
+        r"\bconfirm(?:s|ing)? (?:that )?(?:we (?:have )?received |receipt of )?(?:your |the )?(?:job |online |recent )?(?:application|cv|resume|candidacy|submission)\b",
         r"\b(?:application|submission) (?:received|confirmation|submitted|acknowledg(?:e)?ment)\b",
         r"\byou(?: have|'ve)? successfully (?:submitted (?:an|your) application|applied (?:for|to))\b",
         r"\bthank(?:s| you) for (?:submitting|sending) (?:your|an|us your) (?:application|cv|resume)",
