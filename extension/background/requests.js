@@ -3,6 +3,7 @@
  * themselves (Gmail's page may not reach loopback); they send one of these requests:
  *
  *   {type: 'thread', threadId: '18c1f2e3a4b5c6d7', messageIds: ['<a@b>']}
+ *   {type: 'track', threadId: '18c1f2e3a4b5c6d7'}   ("Track this thread")
  *   {type: 'label', messageId: 12, label: 'rejection', keyDate: '2026-12-01' | null | undefined}
  *   {type: 'event', applicationId: 3, event: {kind: 'snooze', until: '2026-12-04'}}
  *   {type: 'applications'}
@@ -25,6 +26,7 @@ const HEX_THREAD_ID = /^[0-9a-f]{1,16}$/i;
 
 const handlers = {
   thread: showThread,
+  track: trackThread,
   label: relabelMessage,
   event: tellEvent,
   applications: listApplications,
@@ -61,6 +63,15 @@ async function showThread({ threadId, messageIds = [] }) {
     if (byMessage.problem.kind !== 'not_found') return problem(byMessage.problem);
   }
   return { view: 'untracked' };
+}
+
+async function trackThread({ threadId }) {
+  if (!threadId || !HEX_THREAD_ID.test(threadId)) {
+    return problem({ kind: 'server_error', status: 'extension', detail: 'this page shows no Gmail thread id to track' });
+  }
+  const settings = await readSettings();
+  const result = await callApi(settings, 'POST', `${API}/threads/${threadId.toLowerCase()}/track`, {});
+  return result.ok ? { ...tracked(result.data), changed: true } : problem(result.problem);
 }
 
 async function relabelMessage({ messageId, label, keyDate }) {

@@ -24,6 +24,7 @@ export function start({ doc = document, win = window } = {}) {
     doc,
     onRelabel: (application, messageId, label, keyDate) => act({ type: 'label', messageId, label, keyDate }),
     onEvent: (application, event) => act({ type: 'event', applicationId: application.id, event }),
+    onTrack: () => act({ type: 'track', threadId: thread?.threadId }),
     onRetry: () => {
       thread = currentThread(doc);
       load();

@@ -8,7 +8,7 @@
  *                     data-nextstep-checkin="4" data-nextstep-due="2025-03-14">
  *
  * Example:
- *   const sidebar = mountSidebar({onRelabel, onEvent, onRetry, onOpenOptions});
+ *   const sidebar = mountSidebar({onRelabel, onEvent, onTrack, onRetry, onOpenOptions});
  *   sidebar.show({view: 'tracked', application}, {replyTo: 'rina@lumen.example'});
  *   sidebar.hide();  sidebar.destroy();
  */
@@ -23,7 +23,7 @@ import { timeline } from './timeline.js';
 
 export const HOST_TAG = 'nextstep-sidebar';
 
-export function mountSidebar({ doc = document, onRelabel, onEvent, onRetry, onOpenOptions }) {
+export function mountSidebar({ doc = document, onRelabel, onEvent, onTrack, onRetry, onOpenOptions }) {
   const host = doc.createElement(HOST_TAG);
   host.hidden = true;
   const root = host.attachShadow({ mode: 'open' });
@@ -96,7 +96,9 @@ export function mountSidebar({ doc = document, onRelabel, onEvent, onRetry, onOp
   function untrackedView() {
     return h('div', { class: 'empty untracked' },
       h('p', { class: 'action' }, t('notTracked')),
-      h('p', {}, textWithCode(t('notTrackedDetail'))));
+      h('p', {}, textWithCode(t('notTrackedDetail'))),
+      onTrack ? h('div', { class: 'row' },
+        h('button', { type: 'button', class: 'primary track', onclick: () => onTrack() }, t('trackThread'))) : null);
   }
 
   function problemView(problem) {
