@@ -25,7 +25,8 @@ def test_spec_documents_every_route():
     routes = {(m.upper(), p) for p, ops in spec["paths"].items() for m in ops}
     assert routes == {
         ("GET", "/api/v1/health"), ("GET", "/api/v1/applications"), ("GET", "/api/v1/applications/{application_id}"),
-        ("GET", "/api/v1/threads/{gmail_thread_id}"), ("GET", "/api/v1/lookup"),
+        ("GET", "/api/v1/threads/{gmail_thread_id}"), ("POST", "/api/v1/threads/{gmail_thread_id}/track"),
+        ("GET", "/api/v1/lookup"),
         ("PUT", "/api/v1/messages/{message_id}/label"), ("POST", "/api/v1/applications/{application_id}/events"),
         ("POST", "/api/v1/messages/{message_id}/track"),
     }

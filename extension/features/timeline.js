@@ -7,11 +7,11 @@
  */
 import { h } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
-import { formatDay, formatMoment } from '../lib/dates.js';
+import { byInstant, formatDay, formatMoment } from '../lib/dates.js';
 import { LABELS, labelKey } from '../lib/labels.js';
 
 export function timeline(messages, { locale, onRelabel }) {
-  const ordered = [...(messages ?? [])].sort((a, b) => String(a.date ?? '').localeCompare(String(b.date ?? '')));
+  const ordered = byInstant(messages);
   return h('section', { class: 'timeline-section' },
     h('h2', {}, t('timeline')),
     h('ol', { class: 'timeline' }, ordered.map((m) => messageItem(m, { locale, onRelabel }))));

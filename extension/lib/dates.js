@@ -109,3 +109,10 @@ export function addDays(isoDate, days) {
   if (Number.isNaN(t)) return null;
   return new Date(t + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** Messages in time order by instant: their dates carry their senders' offsets, so the text of
+ * two dates does not sort ("10:00+07:00" is before "05:00+00:00"). */
+export function byInstant(messages) {
+  const instant = (m) => Date.parse(m?.date ?? '') || 0;
+  return [...(messages ?? [])].sort((a, b) => instant(a) - instant(b));
+}

@@ -1,7 +1,7 @@
 // Unit tests of extension/lib/dates.js: calendar arithmetic and the words for a due date.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { addDays, daysBetween, formatDay, formatMoment, isDue, localToday, relativeDue } from '../../extension/lib/dates.js';
+import { addDays, byInstant, daysBetween, formatDay, formatMoment, isDue, localToday, relativeDue } from '../../extension/lib/dates.js';
 
 test('relativeDue says today, tomorrow, in N days, overdue by one day and by N days', () => {
   assert.deepEqual(relativeDue('2026-11-27', '2026-11-27'), { key: 'dueToday', count: 0 });
@@ -54,4 +54,11 @@ test('formatMoment shows a message time in the given zone and keeps unreadable t
   assert.equal(formatMoment('2025-03-10T09:12:00+07:00', 'en-GB', 'UTC'), 'Mon, 10 Mar 2025, 02:12');
   assert.equal(formatMoment('yesterday-ish', 'en'), 'yesterday-ish');
   assert.equal(formatMoment(null), '');
+});
+
+test('byInstant orders messages by instant, whatever their offsets', () => {
+  const jakarta = { id: 1, date: '2025-10-15T10:00:00+07:00' }; // 03:00 UTC
+  const london = { id: 2, date: '2025-10-15T05:00:00+00:00' };  // 05:00 UTC
+  const newYork = { id: 3, date: '2025-10-14T22:00:00-04:00' }; // 02:00 UTC
+  assert.deepEqual(byInstant([london, jakarta, newYork]).map((m) => m.id), [3, 1, 2]);
 });
