@@ -112,6 +112,11 @@ def test_a_policy_for_unsuccessful_applicants_is_not_a_rejection():
     assert r.label == "application_received"
 
 
+def test_a_promise_after_another_step_is_a_vague_decision_timeline():
+    r = read("Thanks for meeting the panel. We expect to wrap things up and come back to you next week.")
+    assert (r.label, r.key_date) == ("decision_timeline", None)
+
+
 def test_conditional_contact_in_an_acknowledgement_stays_received():
     r = read("We have received your application. If your experience matches what we need, "
              "we will be in touch to arrange an interview.")

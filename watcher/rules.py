@@ -817,6 +817,8 @@ RULES: list[Rule] = [
         r"(?:'ll|\bwill|\bshall) (?:holler at you|ping you|give you a shout|be back in touch|get back in touch)\b",
         r"(?:'ll|\bwill|\bshall) (?:be in touch|get back to you|contact you|reach out(?: to you)?|follow up with you|circle back|come back to you|let you know|update you|revert|"
         r"be contacting you|be reaching out|be getting back|email you|write to you|call you)\b",
+        # The promise after another step: "we expect to wrap things up and come back to you next week".
+        r"\band (?:then )?(?:we'll |i'll |will )?(?:come back to you|get back to you|let you know|be in touch|revert to you)\b",
     ), 0.7, unless=(_COND_ACK, _QUESTIONS, r"\b(?:please|feel free|do not hesitate|don't hesitate) (?:to )?(?:do )?(?:contact|reach|get in touch|let|call|email|ask|write|keep|send|reply)",
                     r"\b(?:we|i) (?:will|'ll) (?:have|make|give|send) you (?:an? )?(?:offer|access|link|login)"),
         dated_label="decision_timeline", dated_weight=0.86, name="we'll let you know"),
