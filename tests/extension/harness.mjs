@@ -36,6 +36,7 @@ export const THREADS = Object.freeze({
   lumen: '1958841dc8276435', // Data Analyst at Lumen Analytics: "if you don't hear from me by Thursday, please follow up"
   kopi: '195889c3a8543773', // Product Designer at Kopi Nusantara: a rejection (and a hostile subject)
   untracked: '195891d6a66e207b', // a friend's mail: no application
+  digest: '195891d6a66e2001', // a job-alert digest: stored, but no application until the user tracks it
 });
 
 const DAY = 86_400_000;

@@ -147,4 +147,15 @@ describe('the sidebar beside a Gmail thread', { skip }, () => {
     assert.equal(await panel.locator('.body').isVisible(), true);
     await page.close();
   });
+
+  // Last: tracking adds an application to the store the other tests read.
+  test('"Track this thread" turns a thread the reader did not file into an application', async () => {
+    const page = await openGmail(browser.context, THREADS.digest);
+    await waitForSidebar(page, { view: 'untracked' });
+    await page.locator('nextstep-sidebar button.track').click();
+    const data = await waitForSidebar(page, { view: 'tracked' });
+    assert.notEqual(data.action, '');
+    assert.equal(await page.locator('nextstep-sidebar .untracked').count(), 0);
+    await page.close();
+  });
 });
