@@ -82,6 +82,8 @@ def test_a_term_for_every_applicant_is_not_an_indonesian_refusal():
     assert terms.label != "rejection"
     refusal = read("Terima kasih atas minat Anda. Mohon maaf, lamaran yang Anda kirimkan belum dapat kami proses lebih lanjut.")
     assert refusal.label == "rejection"
+    passive = read("Terima kasih atas minat Anda. Mohon maaf, lamaran yang telah dikirimkan belum dapat kami proses lebih lanjut.")
+    assert passive.label == "rejection"
 
 
 @pytest.mark.parametrize("sentence", [

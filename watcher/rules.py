@@ -401,7 +401,9 @@ _ANY_APPLICANT_EN = (r"\bunsuccessful (?:applicants|candidates|applications)\b"
 # A rule for every applicant, not a verdict on this one ("lamaran yang tidak memenuhi syarat tidak
 # akan dilanjutkan", "berkas yang belum lengkap tidak dapat kami proses"): a job board's or a form's
 # terms. "Lamaran yang Anda kirimkan belum dapat kami proses" names the reader and stays a refusal.
-_ANY_APPLICANT_ID = (r"\b(?:lamaran|pelamar|peserta|berkas|dokumen|formulir|form)(?:-nya)? yang\b"
+# Only a condition makes it a term ("yang belum lengkap", "yang form-nya belum terisi"); "lamaran yang
+# telah dikirimkan belum dapat kami proses" is about this application and stays a refusal.
+_ANY_APPLICANT_ID = (r"\b(?:lamaran|pelamar|peserta|berkas|dokumen|formulir|form)(?:-nya)? yang (?:[\w]+(?:-nya|nya) )?(?:tidak|belum|kurang|tanpa|tak)\b"
                      r"(?![^\n]*\b(?:anda|saudara|saudari|kamu|bapak|ibu)\b)")
 _CONTACT_EN = (
     r"\b(?:contact(?:ed)?|in touch|reach(?:ing)? out|hear|get back|call|invite|be notified|notify|let you know)\b"
