@@ -318,3 +318,25 @@ def test_a_start_within_two_weeks_is_not_the_offer_deadline():
     r = read(mail("Halo Nadia,\r\n\r\nDengan senang hati kami menawarkan posisi ini kepada Anda. Jika Anda menerima, Anda dapat "
                   "mulai bekerja dalam 2 minggu. Mohon kabari kami paling lambat hari Rabu.\r\n", subject="Penawaran kerja"))
     assert (r.label, str(r.key_date)) == ("offer", "2025-03-26")
+
+
+def test_an_invitation_asked_as_a_question_outranks_the_acknowledgement_before_it():
+    # The mail's point is the call it asks for, not the resume it mentions having.
+    for body in ("Hi Nadia,\r\n\r\nGot your resume, thanks. Could we hop on the phone sometime next week?\r\n\r\nGabriel",
+                 "Hi Nadia,\r\n\r\nI received your application for the data role. When would suit you for a conversation "
+                 "with the team lead?\r\n\r\nGabriel"):
+        assert read(mail(body)).label == "interview_invite"
+
+
+def test_indonesian_invitation_asked_as_a_question_outranks_the_acknowledgement():
+    for body in ("Halo Nadia,\r\n\r\nLamaran Anda telah kami terima. Apakah Anda bersedia mengikuti wawancara online "
+                 "pada hari Kamis pukul 10.00 WIB?\r\n\r\nSalam,\r\nGabriel",
+                 "Halo Nadia,\r\n\r\nLamaran kamu sudah kami terima ya. Boleh minta waktunya untuk call 30 menit "
+                 "besok siang?\r\n\r\nSalam"):
+        assert read(mail(body)).label == "interview_invite"
+
+
+def test_a_question_about_the_interview_is_no_invitation():
+    r = read(mail("Hi Nadia,\r\n\r\nThanks for applying; we have received your application. Do you have any "
+                  "questions about the interview process?\r\n\r\nGabriel"))
+    assert r.label == "application_received"

@@ -248,3 +248,12 @@ def test_literals_found_in_one_scan_are_the_literals_in_the_text():
         assert scanner.found(text) == {l for l in literals if l in text}
     assert rules._Literals(["on hold", "on", "hold"]).found("still on hold") == {"on hold", "on", "hold"}
     assert rules._Literals([]).found("anything") == frozenset()
+
+
+def test_availability_question_votes_for_an_interview_in_both_languages():
+    from watcher import rules
+    en = [h.rule.name for h in rules.match_rules(["are you free for a quick call next week?"], "en")]
+    ids = [h.rule.name for h in rules.match_rules(["apakah anda ada waktu untuk wawancara hari kamis?"], "id")]
+    assert "are you free for a call?" in en and "apakah ada waktu untuk wawancara?" in ids
+    asked = [h.rule.name for h in rules.match_rules(["do you have any questions about the interview?"], "en")]
+    assert "are you free for a call?" not in asked

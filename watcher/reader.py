@@ -321,6 +321,9 @@ def _decide(scores: dict) -> tuple[str | None, float]:
             # application: its hear-back promise does not make it a status message.
             if label in rules.ACKNOWLEDGED and scores.get("application_received", 0.0) >= rules.ACKNOWLEDGEMENT:
                 return "application_received", max(score, scores["application_received"])
+            # "We got your resume. Are you free for a call next week?" asks for the call.
+            if label == "application_received" and scores.get("interview_invite", 0.0) >= rules.ASKED_INVITE:
+                return "interview_invite", scores["interview_invite"]
             return label, score
     return None, 0.0
 

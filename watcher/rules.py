@@ -28,6 +28,9 @@ DECISIVE = 0.75
 # to you within two weeks" stays `application_received` (LABELS.md).
 ACKNOWLEDGED = ("decision_timeline", "will_contact_you")
 ACKNOWLEDGEMENT = 0.45
+# An acknowledgement that goes on to ask for a call is an invitation (LABELS.md: the MAIN purpose):
+# at least this much evidence of a question asking for one outranks the acknowledgement.
+ASKED_INVITE = 0.6
 
 # Mail about someone else's hiring (the user sits on the interview panel, writes a reference, a
 # friend asks how the interview went) is `other`, however many hiring words it holds: its rules
@@ -649,6 +652,21 @@ RULES: list[Rule] = [
         r"\b(?:first|second|final|next|the) (?:stage|round|interview|call|meeting) (?:will be|is|would be) (?:on|at|via|held)\b",
         r"\b(?:interview|call|meeting|chat) (?:is|will be) (?:on|at) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)",
     ), 0.85, unless=(_COND_SCREEN, r"\bthank(?:s| you) for (?:attending|coming|meeting)"), name="like to meet you"),
+    # An invitation asked as a question: its point is the meeting, whatever acknowledgement comes
+    # before it ("Got your resume, thanks. Could we hop on the phone next week?"). Alone it is not
+    # decisive: cold outreach and friends ask "are you free for a chat?" too.
+    Rule("interview_invite", "en", (
+        r"\b(?:are you|would you be|will you be|do you have|have you got|could we|can we|shall we|might you be|"
+        r"when (?:would|could|can|does|might|will|is)|what (?:day|days|time|times)|which (?:day|days|time|times))\b"
+        r"[^\n?]{0,80}\b(?:call|chat|conversation|interview|meeting|phone|video|zoom|coffee|meet|speak|talk)\b[^\n?]{0,60}\?",
+    ), ASKED_INVITE, unless=(r"\b(?:if|once|should|whether)\b[^\n]{0,90}\b(?:shortlist\w*|selected|successful|progress|move forward|moving forward|proceed)\b",
+                     r"\bquestions?\b", r"\bhow (?:was|did|is)\b", r"\bfeedback\b",
+                     r"\bthank(?:s| you) for (?:attending|coming|meeting|your time)"), name="are you free for a call?"),
+    Rule("interview_invite", "id", (
+        r"\b(?:apakah|apa|bisakah|dapatkah|boleh|kapan|kira-kira)\b[^\n?]{0,80}\b(?:wawancara|interview|call|telepon|telpon|"
+        r"ngobrol|mengobrol|video call|zoom|bertemu|ketemu|diskusi|berdiskusi|meet)\b[^\n?]{0,60}\?",
+    ), ASKED_INVITE, unless=(r"\bpertanyaan\b", r"\bbagaimana\b", r"\bgimana\b", r"\bhasil\b",
+                     r"\bterima kasih (?:atas|telah|sudah) (?:kehadiran|mengikuti|meluangkan|datang)"), name="apakah ada waktu untuk wawancara?"),
     Rule("interview_invite", "*", (
         r"(?m:^)(?:when|where|time|date|location|venue|with|who|format|duration|waktu|tempat|hari/tanggal|hari, tanggal|lokasi|media)\s*:",
         r"zoom\.(?:us|example)|meet\.google|teams\.microsoft|\b(?:zoom|teams|meet) link\b|\bworks (?:perfectly|great|for (?:us|me))\b",
