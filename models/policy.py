@@ -223,12 +223,8 @@ def _name_what_the_user_sent(entries: list[Entry]) -> None:
             started = [s for s in interviews if s <= e.at]
             if started and (thanked_until is None or thanked_until < started[-1]):
                 e.out_kind, thanked_until = THANK_YOU, e.at
-            elif last_inbound is None:
-                e.out_kind = SENT
-            elif previous is last_inbound and _answers(last_inbound, e):
-                e.out_kind = REPLY
-            else:
-                e.out_kind = FOLLOW_UP_SENT
+            elif last_inbound is not None:  # before their first message, it stays SENT
+                e.out_kind = REPLY if previous is last_inbound and _answers(last_inbound, e) else FOLLOW_UP_SENT
         previous = e
 
 

@@ -1,8 +1,9 @@
-pytest_plugins = ["tests.dovecot"]
 """Shared fixtures. Real servers live in their own plugin modules."""
 import os
 
 import pytest
+
+pytest_plugins = ["tests.dovecot"]
 
 
 @pytest.fixture(autouse=True)

@@ -4,22 +4,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from extension_api.testing import AUTH, TZ, make_app, message
-
-
-@pytest.fixture
-def app(tmp_path):
-    return make_app(tmp_path)
-
-
-@pytest.fixture
-def client(app):
-    return app.test_client()
-
-
-@pytest.fixture
-def store(app):
-    return app.extensions["nextstep"].store
+from extension_api.testing import AUTH, TZ, message
+from tests.api_fixtures import app, client, store  # noqa: F401 (fixtures)
 
 
 @pytest.fixture

@@ -2,24 +2,10 @@
 as it was."""
 import pytest
 
-from extension_api.testing import AUTH, TOKEN, make_app, message
+from extension_api.testing import AUTH, TOKEN, message
+from tests.api_fixtures import app, client, store  # noqa: F401 (fixtures)
 
 EXT = "chrome-extension://abcdefghijklmnopabcdefghijklmnop"
-
-
-@pytest.fixture
-def app(tmp_path):
-    return make_app(tmp_path)
-
-
-@pytest.fixture
-def client(app):
-    return app.test_client()
-
-
-@pytest.fixture
-def store(app):
-    return app.extensions["nextstep"].store
 
 
 @pytest.fixture

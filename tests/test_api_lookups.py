@@ -2,22 +2,8 @@
 import pytest
 
 from extension_api.lookups import parse_thread_id
-from extension_api.testing import AUTH, THREAD, make_app, message
-
-
-@pytest.fixture
-def app(tmp_path):
-    return make_app(tmp_path)
-
-
-@pytest.fixture
-def client(app):
-    return app.test_client()
-
-
-@pytest.fixture
-def store(app):
-    return app.extensions["nextstep"].store
+from extension_api.testing import AUTH, THREAD, message
+from tests.api_fixtures import app, client, store  # noqa: F401 (fixtures)
 
 
 @pytest.fixture
