@@ -48,6 +48,7 @@ class ApiServer:
                                     ident="nextstep", max_request_body_size=SERVER_BODY_LIMIT,
                                     expose_tracebacks=False)
         self.stopped = threading.Event()
+        self._stopping = False
         # "Task queue depth is N" on every burst of the extension's requests says nothing useful
         # to a single user; real errors still show.
         logging.getLogger("waitress.queue").setLevel(logging.ERROR)
@@ -64,6 +65,10 @@ class ApiServer:
         """Serve until `stop()` (from any thread or a signal handler)."""
         try:
             self.server.run()
+        except OSError:
+            # Sockets closed under a select() in progress, only ever while stopping.
+            if not self._stopping:
+                raise
         finally:
             self.stopped.set()
 
@@ -71,8 +76,16 @@ class ApiServer:
         """Stop accepting, let the requests in flight finish, and return from `run()`."""
         from waitress import wasyncore
 
+        self._stopping = True
         # Closing sockets belongs to the server's loop thread: hand it over through the trigger.
-        self.server.trigger.pull_trigger(lambda: wasyncore.close_all(self.server._map))
+        try:
+            self.server.trigger.pull_trigger(lambda: wasyncore.close_all(self.server._map))
+        except OSError as exc:
+            # The wake-up pipe is already gone (seen rarely under load: waitress closed it while
+            # tearing down a channel). Close what is left from here; the loop ends once its map
+            # is empty, on its next turn at the latest.
+            log.debug("stopping without the loop's trigger: %s", exc)
+            wasyncore.close_all(self.server._map, ignore_all=True)
 
     def run_until_signalled(self) -> None:
         """Serve in the foreground; SIGINT (Ctrl-C) or SIGTERM stop it cleanly."""

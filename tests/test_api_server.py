@@ -78,6 +78,20 @@ def test_stop_frees_the_port(tmp_path):
         s.bind(("127.0.0.1", port))  # free again
 
 
+def test_stop_even_when_the_loops_wake_up_pipe_is_gone(tmp_path):
+    """Stopping must not depend on waitress's trigger pipe still being open."""
+    server = ApiServer(make_app(tmp_path), port=0)
+    port = server.port
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    os.close(server.server.trigger.trigger)  # the write end, as if torn down behind our back
+    server.stop()
+    thread.join(10)
+    assert server.stopped.is_set() and not thread.is_alive()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", port))
+
+
 def test_only_loopback():
     with pytest.raises(ValueError, match="loopback"):
         check_loopback("0.0.0.0")
