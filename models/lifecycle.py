@@ -11,6 +11,7 @@ from datetime import datetime
 
 from . import labels as L
 from .message import Application
+from .threads import without_automatic_mail
 
 NEW = "new"
 OUTREACH = "outreach"
@@ -60,9 +61,10 @@ class Transition:
 
 
 def triggers(app: Application):
-    """(when, trigger) pairs of the application's history, in time order."""
+    """(when, trigger) pairs of the application's history, in time order (out-of-office replies
+    and bounces are no part of it)."""
     found = []
-    for m in app.messages:
+    for m in without_automatic_mail(app.timeline()):
         if m.is_inbound:
             if m.label and m.label != L.OTHER:
                 found.append((m.date, m.label))

@@ -11,6 +11,7 @@ precisely").
 """
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field, replace
 from functools import cached_property
 from datetime import date, datetime, time, timedelta
@@ -19,6 +20,7 @@ from zoneinfo import ZoneInfo
 from . import labels as L
 from .business_days import add_business_days, public_holidays
 from .message import Application, Message
+from .threads import without_automatic_mail
 
 # The actions of the `advise` contract.
 SEND_THANK_YOU = "send_thank_you"
@@ -164,7 +166,7 @@ def build_thread(app: Application, now: datetime, settings: PolicySettings) -> T
     """The application's messages and the user's events as one timeline, oldest first."""
     tz = ZoneInfo(settings.tz)
     entries = []
-    for m in app.messages:
+    for m in without_automatic_mail(app.timeline()):
         if m.is_inbound:
             e = Entry(at=m.date, inbound=True, label=m.label, key_date=m.key_date, evidence=m.evidence, message=m)
             if m.label == L.INTERVIEW_INVITE:
@@ -271,12 +273,23 @@ def closed_by_user(t: Thread) -> NextStep | None:
     return None
 
 
+# Their messages that start something new after a rejection (another round, another role).
+REOPENS = frozenset({L.INTERVIEW_INVITE, L.ASSESSMENT, L.OFFER})
+
+
 def rejection(t: Thread) -> NextStep | None:
-    """#6: a last, gracious thank-you on the next business day after the rejection."""
-    last = t.last_in
-    if not last or last.label != L.REJECTION:
+    """#6: a last, gracious thank-you on the next business day after the rejection. It is sent
+    once: what they write after it (kind words, "we'll keep your CV on file") reopens nothing."""
+    since = None
+    for e in t.inbound:
+        if e.label == L.REJECTION and since is None:
+            since = e
+        elif e.label in REOPENS:
+            since = None
+    if since is None:
         return None
-    if t.sent_after(last.at):
+    last = [e for e in t.inbound if e.label == L.REJECTION][-1]
+    if t.sent_after(since.at):
         return NextStep(NONE, None, None, "They declined, and you sent your last thank-you: this application is closed.",
                         last.evidence)
     due = t.business_days_after(t.local_date(last.at), t.settings.final_thanks_after_business_days)
@@ -285,12 +298,33 @@ def rejection(t: Thread) -> NextStep | None:
                     "their time, ask for feedback, and say you'd welcome future roles.", last.evidence)
 
 
+# The user's answer to an offer, in their own words: accepting or declining it. A question about
+# the start date or the salary ("before I confirm, ...") leaves the offer to respond to.
+_OFFER_ANSWER = re.compile(
+    r"\b(i( am|'m| would be|'d be)? (very )?(happy|pleased|delighted|glad|thrilled|excited) to (formally )?accept|i (hereby |gladly )?accept|"
+    r"i would like to accept|i'd like to accept|i have decided to accept|i've decided to accept|"
+    r"(i|i've|i have) (decided to |must |have to )?(respectfully |regretfully )?decline|"
+    r"i (won't|am not able to|'m not able to|cannot|can't|will not) (be )?(able to )?accept|turn down|"
+    r"(saya|aku) (dengan senang hati |bersedia )?menerima (tawaran|offer)|(saya|aku) terima (tawaran|offer)|"
+    r"(saya|aku) (memutuskan untuk |harus )?menolak|tidak dapat menerima)", re.I)
+_CONDITIONAL = re.compile(r"\b(before|once|if|whether|sebelum|jika|kalau)\b[^.?!\n]{0,20}$", re.I)
+
+
+def _settles_offer(sent: Entry) -> bool:
+    """Whether a message of the user's accepts or declines the offer (not merely asks about it)."""
+    text = sent.message.text if sent.message is not None else ""
+    for found in _OFFER_ANSWER.finditer(text or ""):
+        if not _CONDITIONAL.search(text[max(0, found.start() - 40):found.start()]):
+            return True
+    return False
+
+
 def offer(t: Thread) -> NextStep | None:
     last = t.last_in
     if not last or last.label != L.OFFER:
         return None
-    if t.sent_after(last.at):
-        return NextStep(WAIT, None, None, "You answered their offer; the next move is theirs.", last.evidence)
+    if any(_settles_offer(e) for e in t.sent_after(last.at)):
+        return NextStep(NONE, None, None, "You answered their offer: nothing left to chase here.", last.evidence)
     due = last.key_date or t.business_days_after(t.local_date(last.at), t.settings.offer_reply_business_days)
     return NextStep(RESPOND_TO_OFFER, None, due, "They made you an offer: respond before their deadline.", last.evidence)
 
@@ -345,13 +379,32 @@ def interview(t: Thread) -> NextStep | None:
                     named_date=local_start.date())
 
 
+# The user's words that an assessment was handed in ("I've submitted my solution", "sudah saya
+# kirimkan"), as opposed to a reply that only acknowledges the brief.
+_HANDED_IN = re.compile(
+    r"\b(i('ve| have) (now |just )?(submitted|completed|finished|sent|uploaded)|i (just )?(submitted|completed|finished)|"
+    r"please find (attached )?my (solution|submission|answers?|assignment|take-home|task)|"
+    r"(attached|here) (is|are) my (solution|submission|answers?|completed)|"
+    r"(sudah|telah) (saya )?(kirim|kerjakan|selesaikan|submit|unggah|upload)|"
+    r"berikut (saya )?(lampirkan|kirimkan) (hasil|jawaban))", re.I)
+
+
+def _says_handed_in(sent: Entry) -> bool:
+    text = sent.message.text if sent.message is not None else ""
+    return bool(_HANDED_IN.search(text or ""))
+
+
 def assessment(t: Thread) -> NextStep | None:
-    """Complete the assessment by its deadline. A reply of the user's does not say it was done
-    (it may only acknowledge the brief), so the step holds until the deadline has passed."""
+    """Complete the assessment by its deadline. A reply of the user's that only acknowledges the
+    brief does not say it was done, so the step holds until the deadline has passed, unless the
+    user's words say it was handed in."""
     last = t.last_in
     if not last or last.label != L.ASSESSMENT:
         return None
-    if t.sent_after(last.at) and (last.key_date is None or t.local_date(t.now) > last.key_date):
+    sent = t.sent_after(last.at)
+    if any(_says_handed_in(e) for e in sent):
+        return None
+    if sent and (last.key_date is None or t.local_date(t.now) > last.key_date):
         return None
     return NextStep(COMPLETE_ASSESSMENT, None, last.key_date,
                     "They asked you to complete an assessment" + (" before its deadline." if last.key_date else "."),

@@ -140,3 +140,78 @@ def describe(timeline) -> dict:
         "recruiter_email": person.sender if person else (inbound[-1].sender if inbound else None),
         "gmail_thrid": next((m.gmail_thrid for m in timeline if m.gmail_thrid), None),
     }
+
+
+# Mail that no person wrote: out-of-office replies and delivery failures. They are not an answer,
+# not a contact and name no date for the application (an absence's "back on Monday" is no
+# check-in date); a bounce also means the user's message it returns never arrived.
+_AUTO_REPLY_SUBJECT = re.compile(
+    r"^\s*(automatic reply|auto[- ]?reply|autoreply|auto[- ]?response|out of (the )?office|ooo\b|abwesenheitsnotiz|"
+    r"r[ée]ponse automatique|respuesta autom[áa]tica|risposta automatica|balasan otomatis|balasan otomatik|"
+    r"di luar kantor|sedang cuti)", re.I)
+_AUTO_REPLY_OPENING = re.compile(
+    r"^(i am|i'm|i will be|i'll be) (currently )?(out of (the )?office|away from (the )?office|on (annual |parental )?leave|"
+    r"on vacation|on holiday|travell?ing with limited access)|^saya sedang (cuti|tidak berada di kantor|di luar kantor)",
+    re.I)
+_BOUNCE_SENDER = re.compile(r"^(mailer-daemon|postmaster|mail-daemon)@", re.I)
+_BOUNCE_SUBJECT = re.compile(
+    r"(undeliver(ed|able)|delivery status notification \(failure\)|mail delivery (failed|failure)|"
+    r"returned mail|failure notice|delivery has failed|pesan tidak terkirim|tidak dapat dikirim)", re.I)
+
+
+def is_bounce(message) -> bool:
+    """A delivery failure returning one of the user's messages."""
+    return bool(_BOUNCE_SENDER.match(message.sender or "") or _BOUNCE_SUBJECT.search(message.subject or ""))
+
+
+def is_auto_reply(message) -> bool:
+    """An out-of-office answer: by its subject, or by an opening that says the person is away.
+
+    >>> from datetime import datetime, timezone
+    >>> from models.message import Message
+    >>> when = datetime(2025, 10, 14, tzinfo=timezone.utc)
+    >>> is_auto_reply(Message("a", "in", "k@x.example", when, subject="Automatic reply: Re: Mobile Engineer"))
+    True
+    >>> is_auto_reply(Message("b", "in", "k@x.example", when, subject="Re: Mobile Engineer",
+    ...                       text="We will decide by Friday. I'm out of office next week, though."))
+    False
+    """
+    if _AUTO_REPLY_SUBJECT.search(message.subject or ""):
+        return True
+    return bool(_AUTO_REPLY_OPENING.search(_opening(message.text or "")))
+
+
+_GREETING = re.compile(r"^\s*((hi|hello|dear|halo|hai|yth\.?)\b[^\n]*\n|thank you for your (e-?mail|message)[.!]?|"
+                       r"terima kasih (atas|untuk) (e-?mail|pesan) (anda|bapak/ibu)[.!]?)\s*", re.I)
+
+
+def _opening(text: str) -> str:
+    """The message's first words after a greeting and a 'thank you for your email'."""
+    text = text.strip()
+    while True:
+        cut = _GREETING.sub("", text, count=1)
+        if cut == text:
+            return text[:160]
+        text = cut
+
+
+# A bounce returns the user's message within this long (servers retry for up to a few days).
+BOUNCE_WINDOW = timedelta(days=5)
+
+
+def without_automatic_mail(timeline) -> list:
+    """The conversation a person had: `timeline` (time order) without out-of-office replies and
+    bounces, and without the user's message each bounce returns (the latest one before it)."""
+    dropped = set()
+    for i, m in enumerate(timeline):
+        if not m.is_inbound:
+            continue
+        if is_bounce(m):
+            dropped.add(i)
+            sent = [j for j in range(i) if not timeline[j].is_inbound and j not in dropped
+                    and m.date - timeline[j].date <= BOUNCE_WINDOW]
+            if sent:
+                dropped.add(sent[-1])
+        elif is_auto_reply(m):
+            dropped.add(i)
+    return [m for i, m in enumerate(timeline) if i not in dropped]

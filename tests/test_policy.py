@@ -248,3 +248,67 @@ def test_a_tracked_thread_of_unlabelled_mail_still_gets_a_step():
     step = advise(msgs, "2025-05-03T10:00+00:00")
     assert (step.action, step.checkin, step.due) == ("stay_in_touch", 3, date(2025, 5, 15))
     assert advise([], "2025-05-03T10:00+00:00").action == "none"
+
+
+def said(when, text):
+    """A message of the user's with its words (the policy reads only a few of them)."""
+    return replace(sent(when), text=text)
+
+
+def _got(step):
+    return step.action, step.checkin, step.due.isoformat() if step.due else None
+
+
+OFFER = inbound("2025-12-01T11:00+00:00", "offer", "2025-12-12")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Before I confirm, could a start date in February work?", ("respond_to_offer", None, "2025-12-12")),
+    ("Could we talk about the salary once I accept?", ("respond_to_offer", None, "2025-12-12")),
+    ("Thank you! I'm delighted to accept the offer.", ("none", None, None)),
+    ("After a lot of thought I have decided to decline the offer.", ("none", None, None)),
+    ("Dengan senang hati saya menerima tawaran ini.", ("none", None, None)),
+])
+def test_a_question_about_an_offer_is_not_an_answer_to_it(text, expected):
+    step = advise([OFFER, said("2025-12-02T10:00+00:00", text)], "2025-12-09T09:00+00:00")
+    assert _got(step) == expected
+
+
+TASK = inbound("2025-10-06T10:00+00:00", "assessment", "2025-10-10")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thanks, I'll get started on it this week.", ("complete_assessment", None, "2025-10-10")),
+    ("I've submitted my solution, notebook attached.", ("stay_in_touch", 3, "2025-10-22")),
+    ("Berikut saya lampirkan hasil tes saya.", ("stay_in_touch", 3, "2025-10-22")),
+])
+def test_an_assessment_the_user_says_was_handed_in_is_done(text, expected):
+    step = advise([TASK, said("2025-10-08T21:00+00:00", text)], "2025-10-09T09:00+00:00")
+    assert _got(step) == expected
+
+
+def test_the_last_thank_you_is_sent_once_whatever_they_answer():
+    rejected = inbound("2025-10-20T16:00+00:00", "rejection")
+    thanks = sent("2025-10-21T09:00+00:00")
+    for label in ("will_contact_you", "rejection", "still_deciding"):
+        kind_words = inbound("2025-10-22T11:00+00:00", label)
+        assert _got(advise([rejected, thanks, kind_words], "2025-10-27T09:00+00:00")) == ("none", None, None)
+    # Two rejections (the ATS's and the recruiter's) and nothing sent: one last thank-you.
+    again = inbound("2025-10-21T08:00+00:00", "rejection")
+    assert _got(advise([rejected, again], "2025-10-21T12:00+00:00")) == ("send_final_thanks", 6, "2025-10-22")
+    # A new round after the rejection is no longer closed by it.
+    invite = inbound("2025-11-03T10:00+00:00", "interview_invite", "2025-11-10", "2025-11-10T10:00+00:00")
+    assert _got(advise([rejected, thanks, invite], "2025-11-04T09:00+00:00")) == \
+        ("prepare_for_interview", None, "2025-11-10")
+
+
+def test_out_of_office_replies_and_bounces_are_no_contact():
+    decided = inbound("2025-10-01T13:00+00:00", "decision_timeline", "2025-10-10")
+    follow_up = sent("2025-10-14T09:00+00:00")
+    away = replace(inbound("2025-10-14T09:01+00:00", "checkin_request", "2025-10-20"),
+                   subject="Automatic reply: Re: Interview: Data Analyst")
+    assert _got(advise([decided, follow_up, away], "2025-10-22T09:00+00:00")) == ("stay_in_touch", 3, "2025-11-04")
+    bounce = replace(inbound("2025-10-14T09:02+00:00", "other"), sender="mailer-daemon@acme.example",
+                     subject="Undelivered Mail Returned to Sender")
+    # The follow-up never arrived: row 2 still waits for one.
+    assert _got(advise([decided, follow_up, bounce], "2025-10-15T09:00+00:00")) == ("follow_up", 2, "2025-10-14")

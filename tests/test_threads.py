@@ -2,7 +2,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from models.threads import describe, employer_from_sender, is_relay, pick_application, same_company
+from models.threads import (describe, employer_from_sender, is_auto_reply, is_bounce, is_relay, pick_application,
+                            same_company, without_automatic_mail)
 from models.message import Message
 
 
@@ -49,3 +50,35 @@ def test_describe_takes_the_employer_from_their_mail():
                      sender_name="Acme via Greenhouse", label="application_received", recruiter_name=None)
     found = describe([mine, theirs])
     assert found["company"] == "Acme" and found["role"] == "Analyst"
+
+
+def _mail(direction, when, sender="dana@acme.example", subject="Re: Data Analyst", text=""):
+    return Message(message_id=None, direction=direction, sender=sender, date=datetime.fromisoformat(when),
+                   subject=subject, text=text)
+
+
+@pytest.mark.parametrize("subject, text, expected", [
+    ("Automatic reply: Re: Data Analyst", "", True),
+    ("Out of Office: Re: Data Analyst", "", True),
+    ("Balasan otomatis: Lamaran Anda", "", True),
+    ("Re: Data Analyst", "Hi Noah,\nThank you for your message.\n\nI am out of the office until Monday.", True),
+    ("Re: Data Analyst", "Saya sedang cuti sampai tanggal 3 November.", True),
+    ("Re: Data Analyst", "Hi Noah,\nWe will decide by Friday. I'm out of the office next week, though.", False),
+    ("Re: Out of office days and the interview", "Hi Noah, we'd like to meet you on Tuesday.", False),
+])
+def test_out_of_office_replies_are_told_apart(subject, text, expected):
+    assert is_auto_reply(_mail("in", "2025-10-14T09:00+00:00", subject=subject, text=text)) is expected
+
+
+def test_automatic_mail_and_the_message_a_bounce_returns_leave_the_conversation():
+    ack = _mail("in", "2025-09-08T10:00+00:00")
+    first = _mail("out", "2025-09-29T09:30+00:00", sender="me@mail.example")
+    bounce = _mail("in", "2025-09-29T09:31+00:00", sender="MAILER-DAEMON@acme.example",
+                   subject="Undelivered Mail Returned to Sender")
+    again = _mail("out", "2025-09-30T11:00+00:00", sender="me@mail.example")
+    away = _mail("in", "2025-09-30T11:01+00:00", subject="Automatic reply: Data Analyst")
+    assert is_bounce(bounce) and not is_bounce(ack)
+    assert without_automatic_mail([ack, first, bounce, again, away]) == [ack, again]
+    # A bounce long after the user's message returns nothing of theirs (a late notice of another send).
+    late = _mail("in", "2025-10-20T09:00+00:00", sender="postmaster@acme.example", subject="Delivery Status Notification (Failure)")
+    assert without_automatic_mail([ack, first, late]) == [ack, first]
