@@ -52,3 +52,9 @@ def test_my_own_mail_is_out_in_a_pool(monkeypatch):
 
 def test_default_jobs_is_at_least_one():
     assert batch.default_jobs() >= 1
+
+
+def test_a_chunk_reads_as_event_by_event():
+    events = _events(2)
+    events.insert(3, ("error", "/gone.mbox", "No such file"))
+    assert _summary(batch.read_events(events, me=[])) == _summary([batch.read_event(e, me=[]) for e in events])

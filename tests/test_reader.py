@@ -340,3 +340,36 @@ def test_a_question_about_the_interview_is_no_invitation():
     r = read(mail("Hi Nadia,\r\n\r\nThanks for applying; we have received your application. Do you have any "
                   "questions about the interview process?\r\n\r\nGabriel"))
     assert r.label == "application_received"
+
+
+def test_many_messages_read_at_once_read_as_one_at_a_time():
+    """read_messages batches the classifier; the readings are those of read_message, field by
+    field, for mail the rules decide and mail they leave to the classifier."""
+    from pathlib import Path
+
+    from watcher.reader import read_messages
+
+    corpus = Path(__file__).parent.parent / "corpus" / "train"
+    raws = [p.read_bytes() for folder in ("en-a", "id") for p in sorted((corpus / folder).glob("*.eml"))[:25]]
+    raws.append(bytes(range(256)) * 40)
+    parsed = [parse_message(raw) for raw in raws]
+    together = read_messages(parsed, me=["nadia@mail.example"])
+    assert together == [read_message(p, me=["nadia@mail.example"]) for p in parsed]
+    assert len({r.label for r in together}) >= 4
+
+
+def test_a_message_that_breaks_the_reader_does_not_lose_the_others(monkeypatch):
+    import watcher.reader as reader
+
+    real = reader._Message
+
+    def fragile(parsed):
+        if "boom" in (parsed.subject or ""):
+            raise RuntimeError("reader bug")
+        return real(parsed)
+
+    monkeypatch.setattr(reader, "_Message", fragile)
+    parsed = [parse_message(mail("We regret that we will not move forward.", subject=s)) for s in ("a", "boom", "c")]
+    out = reader.read_messages(parsed)
+    assert isinstance(out[1], RuntimeError)
+    assert [out[0].label, out[2].label] == ["rejection", "rejection"]

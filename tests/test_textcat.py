@@ -52,3 +52,10 @@ def test_use_switches_the_model_predict_reads(tmp_path):
     finally:
         textcat.use(textcat.MODEL_DIR)
     assert textcat.predict("hello there") != {}
+
+
+def test_many_texts_at_once_score_as_one_at_a_time(tmp_path):
+    out = textcat.train(EXAMPLES * 3, tmp_path / "model", epochs=8)
+    texts = [t for t, _ in EXAMPLES] + ["", "Jadwal wawancara: Senin 10.00 WIB", "x" * 30000]
+    assert textcat.predict_many(texts, model_dir=out) == [textcat.predict(t, model_dir=out) for t in texts]
+    assert textcat.predict_many(texts, model_dir=tmp_path / "nothing") == [{}] * len(texts)

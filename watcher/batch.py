@@ -4,6 +4,8 @@ The first messages are read in this process: that warms the reader (rules compil
 resolver and classifier loaded), and a small batch never pays for more. The rest goes to worker
 processes forked from the warm process, a few dozen messages per task, and comes back in the order
 it went in. Where processes cannot be forked (Windows, macOS spawn), everything is read here.
+Messages are read a few dozen at a time (`read_events`), so that the classifier reads all those
+the rules leave open in one batch.
 
     >>> from watcher.mailfiles import iter_mail
     >>> events = (("mail", m.source, m.raw) for m in iter_mail(["tests/fixtures/reading"]))
@@ -54,8 +56,36 @@ def read_event(event: tuple, me) -> tuple:
     return ("read", source, getattr(parsed, "message_id", None), reading)
 
 
-def _read_chunk(chunk: list, me) -> list:
-    return [read_event(event, me) for event in chunk]
+def read_events(events: list, me) -> list:
+    """`read_event` for many events at once: the same events out, in order, but the classifier
+    reads every message that needs it in one batch (`reader.read_messages`)."""
+    from watcher.mime import parse_message
+    from watcher.reader import read_messages
+
+    mail = [i for i, event in enumerate(events) if event[0] == "mail"]
+    parsed = [parse_message(events[i][2]) for i in mail]
+    out = list(events)
+    for i, one, reading in zip(mail, parsed, read_messages(parsed, me=me)):
+        source = events[i][1]
+        if isinstance(reading, Exception):
+            out[i] = ("error", source, f"could not read this message ({type(reading).__name__})")
+        else:
+            out[i] = ("read", source, getattr(one, "message_id", None), reading)
+    return out
+
+
+def warm_reader() -> None:
+    """Load what the reader loads lazily (the language model, the classifier, the date
+    resolver), so that worker processes forked after this share one copy instead of each
+    loading its own (the language model alone takes a second or two)."""
+    from datetime import datetime, timezone
+
+    from watcher import dates, language, reader, textcat
+
+    language.detect_language("xyz qwv")  # no function word of either language: the model decides
+    reader._model_probs("warm up")
+    dates.find_dates("see you tomorrow", datetime(2025, 1, 6, tzinfo=timezone.utc))
+    del textcat  # imported for its model, loaded above
 
 
 def _fork_context():
@@ -72,23 +102,25 @@ def read_all(events: Iterable[tuple], me, jobs: int | None = None) -> Iterator[t
     me = list(me)
     jobs = default_jobs() if jobs is None else max(1, jobs)
     events = iter(events)
-    for event in itertools.islice(events, WARM_UP):
-        yield read_event(event, me)
+    first = list(itertools.islice(events, WARM_UP))
+    for start in range(0, len(first), CHUNK):
+        yield from read_events(first[start:start + CHUNK], me)
     context = _fork_context() if jobs > 1 else None
     nxt = next(events, None)
     if nxt is None:
         return
     events = itertools.chain([nxt], events)
     if context is None:
-        for event in events:
-            yield read_event(event, me)
+        while chunk := list(itertools.islice(events, CHUNK)):
+            yield from read_events(chunk, me)
         return
+    warm_reader()
     with context.Pool(jobs) as pool:
         pending: deque = deque()
         while True:
             chunk = list(itertools.islice(events, CHUNK))
             if chunk:
-                pending.append(pool.apply_async(_read_chunk, (chunk, me)))
+                pending.append(pool.apply_async(read_events, (chunk, me)))
             if pending and (not chunk or len(pending) >= WINDOW * jobs):
                 yield from pending.popleft().get()
             elif not chunk:

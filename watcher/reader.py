@@ -204,6 +204,7 @@ class _Message:
         self.normal = [rules.normalise(s) for s in self.sentences]
         self._dates: dict[int, list] = {}
         self.rows: dict[str, set] = defaultdict(set)  # label -> every sentence a rule for it matched
+        self.probs: dict[str, float] | None = None  # the classifier's answer, once asked
 
     def dates(self, i: int):
         """The date mentions of sentence `i`, without days already past when the mail was sent
@@ -589,15 +590,24 @@ def _key_date(label: str, msg: _Message, votes: dict, parsed) -> tuple[date | No
     return None, None
 
 
-def _model_probs(msg: _Message) -> dict[str, float]:
+def _model_probs(text: str) -> dict[str, float]:
+    """The classifier's probabilities for one text; {} without a trained model or spaCy."""
+    return _model_probs_many([text])[0]
+
+
+def _model_probs_many(texts: list[str]) -> list[dict[str, float]]:
+    """The classifier's probabilities for many texts in one pass (spaCy reads them in batches,
+    several times faster than one by one); a {} for each when there is no model."""
     try:
         from watcher import textcat
     except ImportError:
-        return {}
+        return [{} for _ in texts]
     try:
-        return textcat.predict(msg.subject + "\n" + msg.body)
+        return textcat.predict_many(texts)
     except Exception:  # no trained model, or spaCy missing: rules alone
-        return {}
+        if len(texts) > 1:  # or one text the model chokes on: it alone goes without
+            return [_model_probs(text) for text in texts]
+        return [{}]
 
 
 # Mail sent to a list: its headers say so, or its footer offers a way out.
@@ -624,8 +634,7 @@ def _is_bulk(parsed) -> bool:
     return bool(_BULK_WORDS.search(text))
 
 
-def _classify_with_model(msg: _Message, language: str) -> tuple[str, float] | None:
-    probs = _model_probs(msg)
+def _best(probs: dict[str, float]) -> tuple[str, float] | None:
     if not probs:
         return None
     label = max(probs, key=probs.get)
@@ -654,6 +663,52 @@ def read_message(parsed, *, me: Iterable[str] = (), use_model: bool = True) -> R
 
     Never raises on strange input: an empty or unreadable message is `other` with low confidence.
     """
+    steps = reading_steps(parsed, me=me, use_model=use_model)
+    try:
+        text = next(steps)
+        while True:
+            text = steps.send(_model_probs(text))
+    except StopIteration as done:
+        return done.value
+
+
+def read_messages(parsed: list, *, me: Iterable[str] = (), use_model: bool = True) -> list:
+    """Read many parsed emails, as `read_message` reads each: the same readings, but the
+    classifier reads every message that needs it in one batch. A message whose reading fails
+    comes back as the exception, in its place, so that one bad message cannot lose the others.
+
+    >>> from watcher.mime import parse_message
+    >>> [r.label for r in read_messages([parse_message(b"Subject: Hi\\n\\nSee you.")], use_model=False)]
+    ['other']
+    """
+    me = list(me)
+    out: list = [None] * len(parsed)
+    waiting: dict[int, tuple] = {}  # message index -> (its reading, the text it asks about)
+
+    def step(i, steps, probs=None):
+        try:
+            text = next(steps) if probs is None else steps.send(probs)
+        except StopIteration as done:
+            out[i] = done.value
+        except Exception as exc:
+            out[i] = exc
+        else:
+            waiting[i] = (steps, text)
+
+    for i, one in enumerate(parsed):
+        step(i, reading_steps(one, me=me, use_model=use_model))
+    while waiting:
+        asked = list(waiting.items())
+        waiting.clear()
+        for (i, (steps, _)), probs in zip(asked, _model_probs_many([text for _, (_, text) in asked])):
+            step(i, steps, probs)
+    return out
+
+
+def reading_steps(parsed, *, me: Iterable[str] = (), use_model: bool = True):
+    """`read_message` as a generator: it yields the text the classifier must read, when the
+    rules leave the label open (at most once), is sent the probabilities, and returns the
+    Reading. `read_messages` drives many at once, so the classifier reads them in batches."""
     defects = list(getattr(parsed, "defects", None) or [])
     msg = _Message(parsed)
     language = detect_language(msg.subject + "\n" + msg.body)
@@ -675,7 +730,9 @@ def read_message(parsed, *, me: Iterable[str] = (), use_model: bool = True) -> R
     if label is None:
         best = max(scores.items(), key=lambda kv: kv[1], default=(None, 0.0))
         ask = use_model and best[1] < MODEL_SKIP
-        model = _classify_with_model(msg, language) if ask else None
+        if ask and msg.probs is None:
+            msg.probs = yield msg.subject + "\n" + msg.body
+        model = _best(msg.probs) if ask else None
         if model and model[1] >= CLASSIFIER_FLOOR and (best[0] is None or model[1] >= best[1]):
             label, confidence = model[0], round(min(model[1], 0.9), 3)
         elif best[0] is not None and best[1] >= RULE_FLOOR:
@@ -688,9 +745,10 @@ def read_message(parsed, *, me: Iterable[str] = (), use_model: bool = True) -> R
     if use_model and label not in ("other", "rejection") and _is_bulk(parsed):
         # Newsletters, job alerts and webinars are full of hiring words; sent in bulk, they are
         # `other` when the classifier, which reads the whole message, leans that way.
-        probs = _model_probs(msg)
-        if probs.get("other", 0.0) >= BULK_OTHER:
-            label, confidence = "other", probs["other"]
+        if msg.probs is None:
+            msg.probs = yield msg.subject + "\n" + msg.body
+        if msg.probs.get("other", 0.0) >= BULK_OTHER:
+            label, confidence = "other", msg.probs["other"]
             votes = {}
 
     key_date, interview_at = _key_date(label, msg, votes, parsed)

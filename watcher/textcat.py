@@ -144,12 +144,44 @@ def predict(text: str, model_dir: str | Path | None = None) -> dict[str, float]:
     >>> isinstance(predict("we'd like to invite you to an interview"), dict)
     True
     """
-    key = str(Path(model_dir or _active).resolve())
+    return predict_many([text], model_dir)[0]
+
+
+# Texts per spaCy batch: past a few dozen, larger batches gain nothing.
+BATCH_SIZE = 64
+
+
+def predict_many(texts: list[str], model_dir: str | Path | None = None) -> list[dict[str, float]]:
+    """`predict` for many texts at once: the same probabilities, in the same order, several
+    times faster than one call per text (spaCy scores a batch in one matrix product). A text
+    with no words gets {}.
+
+    >>> [sorted(p) == sorted(LABELS) for p in predict_many(["see you on monday", "we regret"])]
+    [True, True]
+    """
+    nlp = _model(model_dir or _active)
+    if nlp is None:
+        return [{} for _ in texts]
+    cleaned = [clean_text(text)[:20000] for text in texts]
+    # An empty text has nothing to score (and spaCy's bigrams fail on it, taking its batch along).
+    docs = iter(nlp.pipe((text for text in cleaned if text), batch_size=BATCH_SIZE))
+    return [dict(next(docs).cats) if text else {} for text in cleaned]
+
+
+_resolved: dict[str, str] = {}  # model folder as given -> as loaded (resolving costs a file system walk)
+
+
+def _model(model_dir: str | Path):
+    """The loaded pipeline of `model_dir` (loaded on first use), or None when none is trained."""
+    given = str(model_dir)
+    key = _resolved.get(given)
+    if key is None:
+        key = _resolved[given] = str(Path(given).resolve())
     nlp = _models.get(key)
     if nlp is None:
         if not available(key):
-            return {}
+            return None
         import spacy
 
         nlp = _models[key] = spacy.load(key)
-    return dict(nlp(clean_text(text)[:20000]).cats)
+    return nlp
