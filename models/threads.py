@@ -215,3 +215,17 @@ def without_automatic_mail(timeline) -> list:
         elif is_auto_reply(m):
             dropped.add(i)
     return [m for i, m in enumerate(timeline) if i not in dropped]
+
+
+def person_name_key(name: str | None) -> str:
+    """A sender's display name as a key for 'the same person writes again', from another
+    address (a recruiter on a private address, an ATS sending as the recruiter): at least two
+    words, none of them a team word or an ATS's name; "" otherwise.
+
+    >>> person_name_key('"Tobias Brandt"'), person_name_key("Acme Careers"), person_name_key("Tobias")
+    ('tobias brandt', '', '')
+    """
+    name = re.sub(r"\s+", " ", (name or "").strip().strip('"').lower())
+    if len(name.split(" ")) < 2 or _TEAM_WORDS.search(name) or _RELAY_NAMES.search(name) or "@" in name:
+        return ""
+    return name

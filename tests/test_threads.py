@@ -82,3 +82,53 @@ def test_automatic_mail_and_the_message_a_bounce_returns_leave_the_conversation(
     # A bounce long after the user's message returns nothing of theirs (a late notice of another send).
     late = _mail("in", "2025-10-20T09:00+00:00", sender="postmaster@acme.example", subject="Delivery Status Notification (Failure)")
     assert without_automatic_mail([ack, first, late]) == [ack, first]
+
+
+# -- grouping in the store: who writes, to whom ------------------------------------------------
+
+def _store():
+    from models.store import Store
+
+    store = Store("sqlite://")
+    store.migrate()
+    return store
+
+
+def _theirs(n, when, sender, name, label, company=None, role=None):
+    return Message(message_id=f"<{n}@x.example>", direction="in", sender=sender, sender_name=name,
+                   date=datetime.fromisoformat(when), label=label, company=company, role=role,
+                   recipients=("me@mail.example",), subject=f"message {n}")
+
+
+def _mine(n, when, to):
+    return Message(message_id=f"<{n}@mail.example>", direction="out", sender="me@mail.example",
+                   date=datetime.fromisoformat(when), recipients=(to,), subject="Thank you")
+
+
+def test_mail_joins_the_application_of_its_correspondent():
+    store = _store()
+    _, ack, _ = store.add_message(_theirs(1, "2025-09-02T07:12-05:00", "prairiemutual@myworkday.com", "Prairie Mutual",
+                                          "application_received", "Prairie Mutual Insurance", "Data Analyst II"))
+    _, invite, _ = store.add_message(_theirs(2, "2025-09-10T10:00-05:00", "tanya.briggs@prairiemutual.example",
+                                             "Tanya Briggs", "interview_invite", "Prairie Mutual", "Data Analyst II"))
+    assert invite == ack
+    # A thank-you written as a new email (no In-Reply-To) to the recruiter.
+    assert store.add_message(_mine(3, "2025-09-17T08:30-05:00", "tanya.briggs@prairiemutual.example"))[1] == ack
+    # The ATS's rejection names no employer the reader could take, but comes from the same tenant address.
+    assert store.add_message(_theirs(4, "2025-09-29T13:05-05:00", "prairiemutual@myworkday.com", "Prairie Mutual",
+                                     "rejection"))[1] == ack
+    # The recruiter, later, from a private address.
+    assert store.add_message(_theirs(5, "2025-10-01T19:40-05:00", "tanya.b@fastmail.example", "Tanya Briggs",
+                                     "still_deciding"))[1] == ack
+    assert len(store.applications()) == 1
+
+
+def test_a_shared_no_reply_does_not_merge_employers():
+    store = _store()
+    _, first, _ = store.add_message(_theirs(1, "2025-10-06T09:02-07:00", "no-reply@us.greenhouse-mail.io",
+                                            "Quillstone Talent", "application_received", "Quillstone"))
+    _, second, _ = store.add_message(_theirs(2, "2025-10-07T09:02-07:00", "no-reply@us.greenhouse-mail.io",
+                                             "Harbour Bank Careers", "application_received", "Harbour Bank"))
+    assert first != second
+    # Mail to someone who never wrote waits for a reply rather than joining a guess.
+    assert store.add_message(_mine(3, "2025-10-08T10:00-07:00", "someone@elsewhere.example"))[1] is None
