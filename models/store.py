@@ -19,7 +19,8 @@ import sqlalchemy as sa
 from . import labels as L
 from .lifecycle import current_state, history, step
 from .message import Application, Message, UserEvent
-from .threads import describe, employer_from_sender, normalise_company, pick_application
+from .threads import (EMPLOYER_MATCH_WINDOW, describe, employer_from_sender, normalise_company, person_name_key,
+                      pick_application, same_company)
 
 SCHEMA_VERSION = 3
 
@@ -342,6 +343,7 @@ class Store:
             if not msg.label or msg.label == L.OTHER:
                 return None  # job alerts and newsletters open no application
             company = msg.company or employer_from_sender(msg.sender_name, msg.sender)
+            candidates = []
             if company:
                 candidates = [
                     _AppRow(r.id, r.company, r.role,
@@ -352,9 +354,39 @@ class Store:
                 picked = pick_application(candidates, company, msg.role, msg.date)
                 if picked:
                     return picked.id
-            return self._create_application(conn, msg, company)
-        # The user's own mail joins the thread it replies to (above), or waits for a reply.
-        return None
+            # An employer it names none of the applications: perhaps the same correspondent's.
+            employer_known = any(same_company(c.company, company) for c in candidates)
+            known = None if employer_known else self._same_correspondent(conn, msg)
+            return known or self._create_application(conn, msg, company)
+        # The user's own mail joins the thread it replies to (above), or the application of the
+        # person it is written to (a thank-you sent as a new email), or waits for a reply.
+        return self._same_correspondent(conn, msg)
+
+    def _same_correspondent(self, conn, msg: Message) -> int | None:
+        """The latest application, within EMPLOYER_MATCH_WINDOW, with mail from the same
+        correspondent: for the user's mail, from one of its recipients; for theirs, from the
+        same address under the same name (an ATS tenant's no-reply), or from the same person
+        on another address (a recruiter writing from a private one)."""
+        since = (msg.date - EMPLOYER_MATCH_WINDOW).astimezone(timezone.utc).isoformat()
+        until = msg.date.astimezone(timezone.utc).isoformat()
+        query = sa.select(messages.c.application_id).where(
+            messages.c.direction == "in", messages.c.application_id.is_not(None),
+            messages.c.date_utc >= since, messages.c.date_utc <= until)
+        if not msg.is_inbound:
+            to = [r.lower() for r in msg.recipients if r]
+            if not to:
+                return None
+            query = query.where(sa.func.lower(messages.c.sender).in_(to))
+        else:
+            same_address = sa.and_(sa.func.lower(messages.c.sender) == (msg.sender or "").lower(),
+                                   messages.c.sender_name == (msg.sender_name or ""))
+            person = person_name_key(msg.sender_name)
+            same_person = sa.func.lower(messages.c.sender_name) == person if person else sa.false()
+            if not msg.sender_name and not person:
+                return None
+            query = query.where(sa.or_(same_address, same_person))
+        found = conn.execute(query.order_by(messages.c.date_utc.desc()).limit(1)).first()
+        return found[0] if found else None
 
     def _create_application(self, conn, msg: Message, company: str | None) -> int:
         personal = msg.recruiter_name
@@ -407,6 +439,7 @@ class Store:
                 values["state"] = new_state
         if not row.company and relevant:
             company = msg.company or employer_from_sender(msg.sender_name, msg.sender)
+            candidates = []
             if company:
                 values["company"], values["company_key"] = company, normalise_company(company) or None
         if not row.role and msg.role:
