@@ -257,3 +257,110 @@ def test_availability_question_votes_for_an_interview_in_both_languages():
     assert "are you free for a call?" in en and "apakah ada waktu untuk wawancara?" in ids
     asked = [h.rule.name for h in rules.match_rules(["do you have any questions about the interview?"], "en")]
     assert "are you free for a call?" not in asked
+
+
+def test_thanks_for_your_interest_after_a_meeting_is_no_acknowledgement():
+    # Tuesday 4 March 2025: "by Friday" is 7 March.
+    r = read("Thank you for your interest in the Controller role and for meeting with us yesterday. "
+             "We will reach a decision by Friday.")
+    assert (r.label, str(r.key_date)) == ("decision_timeline", "2025-03-07")
+    ack = read("Thank you for your interest in the Controller role. We have received your application "
+               "and will get back to you within two weeks.")
+    assert ack.label == "application_received"
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks for the chat on Friday. The hiring manager still has three people to meet, so bear with us.",
+    "Makasih ya sudah datang. User masih mau ketemu dua kandidat lagi minggu ini, nanti aku kabari.",
+])
+def test_others_still_to_be_seen_is_still_deciding(text):
+    assert read(text).label == "still_deciding"
+
+
+@pytest.mark.parametrize("text", [
+    "hey! my team is hiring a data engineer and I thought of you. happy to refer you if you send me your cv",
+    "We'd love your feedback: please take our short survey about your application experience.",
+    "Someone asked to change your password. This link will expire in 24 hours.",
+    "Join our webinar on Thursday 6 March, where our engineers answer your questions about the interview process.",
+])
+def test_mail_that_only_sounds_like_hiring_is_other(text):
+    assert read(text).label == "other"
+
+
+def test_a_test_invitation_that_expires_is_an_assessment():
+    r = read("Your assessment invitation expires in 5 days. Good luck!")
+    assert (r.label, str(r.key_date)) == ("assessment", "2025-03-09")
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Omar, I'm working on a confidential Head of Finance search for a logistics group. "
+    "Are you free for a call tomorrow?",
+    "Hi Omar, your experience building risk models really stood out. Would you be open to a chat this week?",
+    "Halo kak, lagi open to work gak? Ada posisi UI designer di startup fintech. Boleh aku telepon sebentar?",
+    "Selamat siang Pak, saya sedang membantu salah satu klien perbankan mencari Head of IT. Apakah Bapak tertarik untuk berdiskusi?",
+])
+def test_a_cold_approach_that_asks_for_a_call_is_outreach(text):
+    assert read(text).label == "recruiter_outreach"
+
+
+def test_an_applicant_is_not_approached_cold():
+    r = read("Thanks for your application for the Risk Analyst role. Your background really stood out, "
+             "and I'd like to schedule a call with you this week.")
+    assert r.label == "interview_invite"
+
+
+@pytest.mark.parametrize("text,day", [
+    ("I'm travelling this week, so if I've gone quiet, drop me a line on Friday.", "2025-03-07"),
+    ("Kalau sampai hari Kamis belum ada kabar dari aku, japri aja ya.", "2025-03-06"),
+])
+def test_a_nudge_asked_for_is_a_checkin_request(text, day):
+    r = read(text)
+    assert (r.label, str(r.key_date)) == ("checkin_request", day)
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks for coming in. The committee meets later this month, so expect a decision in early April.",
+    "Terima kasih atas kehadirannya. Hasil seleksi akan diumumkan pada awal bulan depan.",
+])
+def test_a_vague_period_for_the_decision_is_a_timeline_without_a_date(text):
+    r = read(text)
+    assert (r.label, r.key_date) == ("decision_timeline", None)
+
+
+def test_screening_questions_on_a_job_board_are_an_assessment_in_indonesian():
+    assert read("Yuk jawab 5 pertanyaan screening dari perusahaan supaya lamaranmu bisa diproses.").label == "assessment"
+
+
+def test_a_case_study_under_review_is_not_an_acknowledgement():
+    r = read("Studi kasusnya sudah aku terima ya. Tim akan review dulu, nanti kami kabari lagi.")
+    assert r.label == "will_contact_you"
+
+
+@pytest.mark.parametrize("text,day", [
+    ("Hi Lee, thanks for your application. Are you free Thursday?", "2025-03-06"),
+    ("Got your CV, thanks! Could you do Friday at 11 for a first chat?", "2025-03-07"),
+    ("Thanks for applying. Can we grab 20 minutes tomorrow?", "2025-03-05"),
+    ("We received your application. When suits you for a video call?", None),
+    ("Thanks for applying - would Monday or Wednesday work for a quick intro?", None),
+    ("Thanks for applying. What does your week look like?", None),
+])
+def test_a_time_asked_for_after_an_acknowledgement_is_an_invitation(text, day):
+    r = read(text)
+    assert (r.label, str(r.key_date) if r.key_date else None) == ("interview_invite", day)
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks for applying. Are you available to start in April?",
+    "Thank you for applying. If your profile suits the role, we will contact you.",
+])
+def test_a_start_date_or_a_screening_condition_is_no_invitation(text):
+    assert read(text).label == "application_received"
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Lee, I'm reaching out because your platform work looks like a great fit for a role at Quill. Interested?",
+    "Quill has invited you to apply for Senior Analyst based on your profile.",
+    "Thanks for connecting! We're hiring a founding engineer and I'd love to tell you more.",
+])
+def test_a_first_approach_is_outreach(text):
+    assert read(text).label == "recruiter_outreach"

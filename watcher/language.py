@@ -22,7 +22,12 @@ yang dan untuk dengan kami anda ini itu tidak akan dari pada dalam atas terima k
 belum bisa dapat kepada saya kita jika kalau silakan mohon karena juga atau hari posisi lamaran
 bapak ibu saudara kabar selamat tahap sebagai sampai bahwa adalah tersebut sesuai kembali lebih
 melalui agar serta namun oleh setelah masih waktu hormat salam berikut segera perusahaan
+di ke ada apakah boleh buat sama nanti lagi sebentar besok minggu
+gak nggak enggak ga aja saja udah aku kamu kak kakak makasih dong sih kok deh nih yuk gimana
 """.split())
+# The words of chat-style Indonesian ("lagi open to work gak kak?", "cv nya udah aku terima ya")
+# are in the list above too: a recruiter writing casually mixes in English nouns, not English
+# function words.
 _EN_WORDS = frozenset("""
 the and to of you your we for with is are this that our will have be on at thank thanks please
 would if it as an from about us me my can could should been has was were not any all who which

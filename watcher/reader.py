@@ -463,7 +463,7 @@ _PAST_CUE = re.compile(r"\b(?:thanks? (?:you )?for (?:your time|taking the time|
                        r"yesterday|kemarin|tadi)\b", re.I)
 
 _RESCHEDULE = re.compile(r"\b(?:reschedul\w*|move[ds]? (?:it|your|the)|moving (?:it|your|the)|push(?:ed)? (?:it|your|the)|"
-                         r"instead|postpone|change (?:the|your) (?:date|time)|dijadwal ulang|diundur|dipindah|diganti|ganti jadwal|"
+                         r"instead|postpone|change (?:the|your) (?:date|time)|dijadwal ulang|diundur|(?:di)?pindah\w*|diganti|ganti jadwal|"
                          r"perubahan jadwal|menjadi)\b", re.I)
 
 

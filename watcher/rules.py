@@ -374,7 +374,7 @@ _QUESTIONS = r"\b(?:questions?|concerns?|queries|query|problems?|issues?|help|as
 _APPLIED = r"\b(?:you applied|your (?:recent )?application|thank(?:s| you) for (?:applying|your application)|applied (?:for|to))\b"
 # "If your profile matches, we will contact you": boilerplate of an acknowledgement.
 _COND_EN = (
-    r"\b(?:if|should|once|when|in case|in the event)\b[^\n]{0,90}\b(?:match(?:es)?|fit|fits|suit(?:s|able)?|align|shortlist(?:ed)?|"
+    r"\b(?:if|should|once|when|in case|in the event)\b[^\n]{0,90}\b(?:match(?:es)?|fit|fits|suit(?:s|able)?(?! you\b)|align|shortlist(?:ed)?|"
     r"selected|successful|qualif\w*|meet(?:s)?|interested|move forward|moving forward|proceed|progress|"
     r"advance|opportunit\w*|opening|vacanc\w*|need|next steps?|further)\b"
 )
@@ -384,13 +384,13 @@ _COND_ID = (
 )
 # The screening conditions of an acknowledgement ("if your experience matches").
 _COND_ACK = (
-    r"\b(?:if|should|once|when|in case|in the event)\b[^\n]{0,90}\b(?:match(?:es)?|fit|fits|suit(?:s|able)?|align|shortlist(?:ed)?|"
+    r"\b(?:if|should|once|when|in case|in the event)\b[^\n]{0,90}\b(?:match(?:es)?|fit|fits|suit(?:s|able)?(?! you\b)|align|shortlist(?:ed)?|"
     r"selected|successful|qualif\w*|meets? (?:our|the|your)|looks? like a)\b"
     r"|\b(?:if|in the event|should)\b (?:that )?(?:we|they|the team|the hiring team|the hiring manager|he|she|the client|[a-z]+ from our team)\b[^\n]{0,30}\b(?:wish|want|would like|'d like|decides?|likes?) (?:to\b|what)"
 )
 # ... and of any next step ("if the client would like to take things further").
 _COND_SCREEN = (
-    r"\b(?:if|should|once|when)\b[^\n]{0,90}\b(?:match(?:es)?|fit|fits|suit(?:s|able)?|align|shortlist(?:ed)?|"
+    r"\b(?:if|should|once|when)\b[^\n]{0,90}\b(?:match(?:es)?|fit|fits|suit(?:s|able)?(?! you\b)|align|shortlist(?:ed)?|"
     r"selected|successful|qualif\w*|meets? (?:our|the|your)|looks? like a)\b"
     r"|\bif\b[^\n]{0,40}\b(?:would like|'d like|decides?|wants?|wish(?:es)?|chooses?) to\b"
     r"|\bif\b[^\n]{0,40}\b(?:take (?:things|it|you|this) further|move forward|moving forward|progress|proceed|interested)\b"
@@ -408,6 +408,10 @@ _ANY_APPLICANT_EN = (r"\bunsuccessful (?:applicants|candidates|applications)\b"
 # telah dikirimkan belum dapat kami proses" is about this application and stays a refusal.
 _ANY_APPLICANT_ID = (r"\b(?:lamaran|pelamar|peserta|berkas|dokumen|formulir|form)(?:-nya)? yang (?:[\w]+(?:-nya|nya) )?(?:tidak|belum|kurang|tanpa|tak)\b"
                      r"(?![^\n]*\b(?:anda|saudara|saudari|kamu|bapak|ibu)\b)")
+# A meeting that already took place: "for taking the time to meet", "for interviewing with us".
+_MET = (r"\b(?:interview(?:ing|ed)? with (?:us|me|the|our)|for (?:the|your|our) (?:interview|call|conversation|chat)\b|"
+        r"meet(?:ing)? (?:the|with|us|me|our)\b|met (?:with|us|me|the|our)\b|spoke|speaking (?:with|to)|spent|attend(?:ing|ed)|"
+        r"coming in\b|came in\b|your time (?:today|yesterday|on|this|last|with)\b|the time to (?:meet|speak|talk|interview|chat|come))")
 _CONTACT_EN = (
     r"\b(?:contact(?:ed)?|in touch|reach(?:ing)? out|hear|get back|call|invite|be notified|notify|let you know)\b"
 )
@@ -539,7 +543,7 @@ RULES: list[Rule] = [
         r"let (?:me|us) know|drop (?:me|us)|remind)",
         r"\b(?:follow(?:ing)? up|check(?:ing)? in|check back|touch base|reach out|get in touch|ping (?:me|us)|nudge|chase|contact (?:me|us)|"
         r"email (?:me|us)|drop (?:me|us)|remind (?:me|us))[^\n]{0,60}\bif (?:you )?(?:still )?(?:haven't|have not|don't|do not|didn't|havent|dont) (?:heard|hear|received|had)\b",
-        r"\bif (?:i|we) (?:go|'ve gone|have gone|am|'m|are|'re|fall) (?:quiet|silent|dark)\b[^\n]{0,40}\b(?:bug|ping|chase|nudge|email|call|ring|poke|remind|follow|check|reach|contact)",
+        r"\bif (?:i|we)(?: go|'ve gone| have gone| am|'m| are|'re| fall| went) (?:quiet|silent|dark)\b[^\n]{0,40}\b(?:bug|ping|chase|nudge|email|call|ring|poke|remind|follow|check|reach|contact|drop|write|message|text|shout)",
         r"\b(?:should you not (?:have )?(?:received|heard)|if (?:you |u )?(?:still )?(?:haven't heard|have not heard|have not received|haven't received|don't hear|do not hear|didn't hear|havent heard|dont hear|hear nothing|'ve heard nothing|have heard nothing|not heard))\b[^\n]{0,80}\b(?:contact|ring|call|email|write|ping|chase|nudge|drop|reach|follow|check|get in touch)",
         r"\b(?:contact|ring|call|email|write to|ping|chase|nudge|drop|reach out to|follow up with|check (?:in|back) with|remind(?:er)?)\b[^\n]{0,60}\bif (?:you |u )?(?:still )?(?:haven't heard|have not heard|don't hear|do not hear|didn't hear|havent heard|dont hear|not heard|'ve heard nothing)",
     ), 0.95, name="follow up if you haven't heard"),
@@ -559,7 +563,8 @@ RULES: list[Rule] = [
         name="please follow up"),
     Rule("checkin_request", "id", (
         r"\b(?:jika|kalau|apabila|bila|seandainya)\b[^\n]{0,90}\bbelum (?:juga )?(?:menerima|mendapat(?:kan)?|ada|dapat|terima|mendengar|dihubungi|ngabarin|mengabari|kabari|dikabari|memberi kabar)\b"
-        r"[^\n]{0,90}\b(?:silakan|mohon|jangan ragu|boleh|harap|bisa|dipersilakan|tolong|coba|langsung|sila|hubungi|email|kabari|tanyakan|ingatkan)\b",
+        r"[^\n]{0,90}\b(?:silakan|mohon|jangan ragu|boleh|harap|bisa|dipersilakan|tolong|coba|langsung|sila|hubungi|email|kabari|tanyakan|ingatkan|"
+        r"japri|chat|wa|whatsapp|dm|ping|colek|telepon|telpon|tanya)\b",
         r"\b(?:silakan|mohon|jangan ragu untuk|boleh|harap|dipersilakan)\b[^\n]{0,60}\b(?:hubungi|menghubungi|tanyakan|menanyakan|ingatkan|mengingatkan|"
         r"follow up|kabari|email)\b[^\n]{0,60}\b(?:jika|kalau|apabila|bila)\b[^\n]{0,60}\bbelum\b",
     ), 0.95, name="kalau belum ada kabar, silakan hubungi"),
@@ -577,7 +582,6 @@ RULES: list[Rule] = [
         r"\b(?:came|come|stumbled) across your (?:profile|background|resume|cv|linkedin|github|portfolio|work|talk|post|blog|experience|details|page|projects?)",
         r"\b(?:i'm|i am|we're|we are) (?:currently )?(?:partnering|working|recruiting|hiring|searching|retained) (?:with|for|on behalf of|exclusively with) "
         r"(?:a|an|my|our|one of|several|some)\b",
-        r"\b(?:your|you) (?:profile|background|experience|skill ?set) (?:caught my (?:eye|attention)|stood out|stands out|really stood out)",
         r"\bi (?:recruit|hire|headhunt) (?:for|in)\b",
         r"\b(?:been|was|were) (?:appointed|retained|engaged|mandated) (?:by [^\n]{0,80} )?to (?:recruit|appoint|find|hire|search)",
         r"\b(?:unsolicited|informal|confidential|speculative) approach\b",
@@ -587,6 +591,25 @@ RULES: list[Rule] = [
         r"\bthought of you\b|\bthought you (?:might|may|could|would) be (?:a (?:great|good|strong) fit|interested)",
         r"\b(?:are you|would you be|might you be) (?:currently )?(?:open|interested|looking)[^\n]{0,40}\b(?:new |other |exploring |hearing about |a )?(?:opportunit|roles?|positions?|move|change)",
     ), 0.9, unless=(_APPLIED,), name="came across your profile"),
+    # A search the recruiter runs, and why the reader fits it: "I'm working on an exclusive vacancy
+    # with a client", "your experience scaling payments really stood out".
+    Rule("recruiter_outreach", "en", (
+        r"\b(?:i'm|i am) (?:currently )?(?:working on|recruiting for|hiring for|searching for|helping|supporting|running) (?:an? |the )?"
+        r"(?:exclusive |new |confidential |retained |urgent |exciting |brand new )?(?:[\w-]+ ){0,4}?(?:role|vacancy|position|opening|search|mandate|opportunity|engineer|manager|director|lead|head of|client|startup|company)\b",
+    ), 0.8, unless=(_APPLIED, _IF, r"\bwhether\b"), name="I'm working on a search"),
+    # Praise alone is not decisive: a hiring manager tells an applicant their background stood out too.
+    Rule("recruiter_outreach", "en", (
+        r"\b(?:your|you) (?:profile|background|experience|skill ?set|cv|resume|work|track record)\b[^\n]{0,60}\b(?:caught my (?:eye|attention)|stood out|stands out|jumped out|"
+        r"fits? (?:what|the brief|their)|(?:is|looks like|would be) (?:a )?(?:great|good|strong|perfect|close) (?:fit|match))",
+    ), 0.6, unless=(_APPLIED, _IF, r"\bwhether\b"), name="your background stood out"),
+    Rule("recruiter_outreach", "en", (
+        r"\b(?:i'm|i am|i'd like to be|just) reaching out (?:because|to see|to ask|to gauge|to find out|as|since|about (?:an? |this |a new )|regarding (?:an? |this |a new ))",
+        r"\bthank(?:s| you) for (?:connecting|accepting my (?:connection|invitation|request))\b",
+        r"\b(?:we're|we are|i'm|i am) (?:currently )?hiring (?:an? |for an? |our first |two |several )",
+    ), 0.6, unless=(_APPLIED, r"\binterview\b", r"\bschedul"), name="reaching out because"),
+    Rule("recruiter_outreach", "en", (
+        r"\b(?:has|have|recruiter|employer|company|manager|they) (?:\w+ )?invited you to apply\b|\binvit(?:e|es|ing|ation) (?:for you )?to apply\b",
+    ), 0.85, unless=(_APPLIED, r"\bjob alert\b|\bunsubscribe\b|\bother (?:roles|positions|vacancies|jobs|opportunities)\b|\bfuture\b"), name="invited you to apply"),
     Rule("recruiter_outreach", "en", (
         r"\b(?:exciting|great|unique|interesting) (?:new )?(?:opportunity|role|position)\b",
         r"\bon behalf of (?:my|our|a) client\b|\b(?:my|our) client\b",
@@ -606,6 +629,15 @@ RULES: list[Rule] = [
         r"\bsaya (?:adalah |seorang |merupakan )?(?:rekruter|recruiter|headhunter|konsultan rekrutmen|talent acquisition)\b",
         r"\bprofil (?:anda|kamu) (?:sangat )?(?:menarik|sesuai|cocok)",
     ), 0.88, unless=(r"\blamaran (?:anda|kamu)\b", r"\bmelamar\b", _COND_ID), name="menemukan profil anda"),
+    # "Lagi open to work gak kak?", "sedang membantu salah satu klien mencari ...", "ada posisi ...,
+    # kalau minat boleh aku telpon?": a search the recruiter runs, not an application.
+    Rule("recruiter_outreach", "id", (
+        r"\bopen to work\b|\b(?:lagi|sedang|masih) (?:cari|mencari) (?:kerja|kerjaan|pekerjaan|peluang|tantangan) baru\b",
+        r"\b(?:sedang|lagi) (?:membantu|bantu|dipercaya) (?:salah satu |sebuah |beberapa )?(?:klien|client|perusahaan|unicorn|startup|bank|grup)\b",
+        r"\bada (?:posisi|lowongan|peluang|opening|role|kesempatan)\b[^\n]{0,100}\b(?:kalau|kalo|jika|bila|apabila) (?:\w+ )?(?:minat|tertarik|berminat)\b",
+        r"\b(?:perkenalkan|kenalin),? (?:saya|aku|nama saya)\b[^\n]{0,60}\b(?:recruiter|rekruter|konsultan|headhunter|talent|executive search)\b",
+        r"\bapakah (?:anda|kamu|bapak|ibu|mas|mbak|kak|kakak) (?:tertarik|berminat|terbuka) (?:untuk )?(?:ngobrol|mengobrol|berdiskusi|diskusi|mendengar|tahu lebih)",
+    ), 0.85, unless=(r"\blamaran (?:anda|kamu|bapak|ibu)\b", r"\bmelamar\b", _COND_ID), name="lagi open to work?"),
     # ---- interview invite ----------------------------------------------------------------------
     Rule("recruiter_outreach", "id", (
         r"\b(?:klien kami|klien saya)\b",
@@ -642,7 +674,7 @@ RULES: list[Rule] = [
         r"\b(?:will|'ll) (?:be )?(?:reach(?:ing)? out|contact(?:ing)? you|in touch|email(?:ing)? you) [^\n]{0,40}\bto (?:schedule|arrange|set up|book|coordinate)",
         r"\b(?:phone|video|technical|tech|virtual|panel|zoom|teams|google meet|onsite|on-site) (?:interview|screen)\b[^\n]{0,40}\b(?:is scheduled|is confirmed|is booked|will be on|is on|is at)\b",
     ), 0.85, unless=(r"\bthank(?:s| you) for (?:attending|coming|your time|taking the time to (?:meet|speak|interview)|completing)", _COND_SCREEN,
-                     r"\bkeep your\b", r"\bup to date\b", r"\bemployers\b",
+                     r"\bkeep your\b", r"\bup to date\b", r"\bemployers\b", r"\b(?:available|free) to (?:start|join|relocate|travel|work)\b",
                      r"\b(?:recorded|one-way|on-demand)\b"),
         name="schedule a call"),
     Rule("interview_invite", "en", (
@@ -662,6 +694,22 @@ RULES: list[Rule] = [
     ), ASKED_INVITE, unless=(r"\b(?:if|once|should|whether)\b[^\n]{0,90}\b(?:shortlist\w*|selected|successful|progress|move forward|moving forward|proceed)\b",
                      r"\bquestions?\b", r"\bhow (?:was|did|is)\b", r"\bfeedback\b",
                      r"\bthank(?:s| you) for (?:attending|coming|meeting|your time)"), name="are you free for a call?"),
+    # A time asked for outright, with or without "call" or "interview": "are you free Tuesday?",
+    # "could you do Wednesday at 10?", "when suits you?", "can we grab 20 minutes on Friday?". The
+    # sender wants to meet; what it is about the rest of the mail says (an outreach rule outranks it).
+    Rule("interview_invite", "en", (
+        r"\b(?:are you|would you be|will you be|r u|you|you're|you are) (?:free|around|available)\b(?: (?:on|at|for|sometime|any ?time|some ?time))?[^\n?]{0,25}\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|tomorrow|today|tonight|this (?:week|afternoon|morning|evening)|next week|\\d{1,2}(?::\\d\\d)? ?(?:am|pm)|\\d{1,2}(?::\\d\\d))\b",
+        r"(?m:^)(?:hi [^\n]{0,20})?(?:free|around|available) (?:for (?:a|an) (?:quick |short |brief )?(?:call|chat|catch-up|coffee|conversation)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|tomorrow|today|tonight|this (?:week|afternoon|morning|evening)|next week|\\d{1,2}(?::\\d\\d)? ?(?:am|pm)|\\d{1,2}(?::\\d\\d)))\b[^\n]{0,40}\?",
+        r"\b(?:could|can|would) you (?:do|manage|make) (?:a |an )?(?:quick |short )?(?:call |chat )?(?:on |at )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|tomorrow|today|tonight|this (?:week|afternoon|morning|evening)|next week|\\d{1,2}(?::\\d\\d)? ?(?:am|pm)|\\d{1,2}(?::\\d\\d))\b",
+        r"\b(?:would|does|do|will|could|is) (?:either )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|tomorrow|today|tonight|this (?:week|afternoon|morning|evening)|next week|\\d{1,2}(?::\\d\\d)? ?(?:am|pm)|\\d{1,2}(?::\\d\\d))\b[^\n?]{0,50}\b(?:suit|work|fit|be (?:ok|okay|possible|convenient|good))\b",
+        r"\bwhen (?:suits|works|would suit|would work|is (?:a )?(?:good|convenient|best)|is best)\b|\bwhat (?:time|day|times|days|slot|slots) (?:suits|suit|works|work|would suit|would work|is good|are good|is best)\b",
+        r"\bwhat does your (?:week|calendar|schedule|diary|availability|afternoon|morning)(?: [\w-]+){0,2} look like\b",
+        r"\b(?:can|could|shall) we (?:grab|find|set up|book|schedule|arrange|do|have|get|squeeze in|jump on|hop on) (?:a |some |\d+ |a few |fifteen |twenty |thirty )?(?:quick |short |brief )?"
+        r"(?:minutes?|mins?|time|slot|call|chat|catch-up|meeting|conversation|coffee|video call|zoom|phone call)\b",
+        r"\blet's (?:find|set up|book|schedule|grab|pick|get|put) (?:a |some |\d+ )?(?:quick |short )?(?:time|slot|call|chat|date|meeting|minutes|something in)\b",
+    ), 0.85, unless=(r"\b(?:to start|start date|starting|relocat\w*|notice period|to travel|to work (?:weekends|nights|shifts|on-?site)|join us|for (?:new )?(?:opportunities|roles|work|contracts?))\b",
+                     _COND_SCREEN, r"\bthank(?:s| you) for (?:attending|coming|meeting|your time)", r"\bquestions?\b"),
+        name="are you free Tuesday?"),
     Rule("interview_invite", "id", (
         r"\b(?:apakah|apa|bisakah|dapatkah|boleh|kapan|kira-kira)\b[^\n?]{0,80}\b(?:wawancara|interview|call|telepon|telpon|"
         r"ngobrol|mengobrol|video call|zoom|bertemu|ketemu|diskusi|berdiskusi|meet)\b[^\n?]{0,60}\?",
@@ -731,8 +779,9 @@ RULES: list[Rule] = [
         r"\bdeadline for (?:the |your )?(?:[\w-]+ )?(?:challenge|test|assessment|exercise|task|assignment|take-home)",
         r"\b(?:haven't|have not|not) yet (?:completed|started|finished|submitted) (?:the|your) (?:assessment|test|challenge|exercise|questionnaire)",
         r"\bcomplete your (?:on-demand |recorded |one-way |video |online )+interview\b",
-        r"\b(?:assessment|test|challenge|invitation|link)\b[^\n]{0,40}\bexpires?\b",
-    ), 0.9, unless=(r"\bthank(?:s| you) for (?:completing|taking|submitting|finishing)", r"\bresults?\b"),
+        r"\b(?:assessment|test|challenge|invitation|(?:assessment|test|challenge) link)\b[^\n]{0,40}\bexpires?\b",
+    ), 0.9, unless=(r"\bthank(?:s| you) for (?:completing|taking|submitting|finishing)", r"\bresults?\b",
+                    r"\bpassword\b|\bsign[- ]?in\b|\blog[- ]?in\b|\bverif(?:y|ication)\b|\bunsubscribe\b"),
         dated_label="assessment", dated_weight=0.93, name="next step is a test"),
     Rule("assessment", "en", (
         r"\b(?:take-home|take home|assessments?|coding (?:test|challenge|exercise)|writing test|(?:language|skills|aptitude|personality|reasoning|excel|numerical|verbal|logic|psychometric|situational judg(?:e)?ment) (?:test|assessment|questionnaire)|"
@@ -746,7 +795,8 @@ RULES: list[Rule] = [
         r"\b(?:additional|more|further) (?:application )?(?:information|details) (?:is |are )?(?:required|needed)\b",
         r"\b(?:complete|finish|finali[sz]e) your (?:candidate )?(?:profile|application)\b[^\n]{0,40}\b(?:to|in order to|before|so)\b",
     ), 0.8, unless=(r"\bif you have\b", _QUESTIONS + r"[^\n]{0,20}\b(?:about|regarding)\b", r"\bunsubscribe\b", r"\bexpense|\breimburse|\btravel\b",
-                    r"\bany (?:other |further )?questions\b", r"\bquestions you (?:may|might)\b", r"\b(?:glad|happy|pleased) to answer\b"), name="answer the questions"),
+                    r"\bany (?:other |further )?questions\b", r"\bquestions you (?:may|might)\b", r"\b(?:glad|happy|pleased) to answer\b",
+                    r"\b(?:answer|answering|answers) (?:all )?your (?:\w+ )?questions\b", r"\bwebinar\b|\bq&a\b|\bsurvey\b"), name="answer the questions"),
     Rule("assessment", "id", (
         r"\b(?:mengerjakan|menyelesaikan|mengikuti|mengisi|melengkapi|selesaikan|kerjakan|ikuti|isi|lengkapi) (?:\w+ ){0,3}?"
         r"(?:tes|test|psikotes|asesmen|assessment|ujian|tugas|studi kasus|kuesioner|kuisioner|soal|formulir|form|data diri|profil|take-home|coding challenge)\b(?! wawancara)",
@@ -755,6 +805,7 @@ RULES: list[Rule] = [
         r"\b(?:batas waktu|tenggat|deadline) (?:pengerjaan|pengumpulan|penyelesaian|pengisian)",
         r"\b(?:tahap|langkah|step)(?:-nya)? (?:berikutnya|selanjutnya)\b[^\n]{0,60}\b(?:tes|test|studi kasus|tugas|asesmen|psikotes|take-home|case study|challenge|mengerjakan)",
         r"\b(?:melengkapi|lengkapi) (?:lamaran|profil|data|formulir)\b",
+        r"\b(?:jawab|menjawab|jawablah|isi|mengisi) (?:\w+ ){0,3}?pertanyaan (?:screening|seleksi|tambahan|singkat|dari (?:perusahaan|rekruter|recruiter|tim))\b",
         r"\b(?:tautan|link) (?:tes|asesmen|assessment|ujian|pengerjaan|psikotes)",
     ), 0.9, unless=(r"\bterima kasih (?:telah|sudah|atas) (?:mengerjakan|menyelesaikan|mengikuti)", r"\bhasil (?:tes|test|psikotes|asesmen|assessment|ujian|pengerjaan|take-home|take home|studi kasus|tugas)\b",
                     r"\b(?:sudah|telah) (?:kami )?(?:terima|diterima)\b",
@@ -791,16 +842,25 @@ RULES: list[Rule] = [
         _COND_ACK + r"[^\n]{0,120}" + _CONTACT_EN,
         _CONTACT_EN + r"[^\n]{0,60}" + _COND_ACK,
     ), 0.5, unless=(r"\bhaven't heard\b", r"\bquestions?\b", r"\bif you need\b"), name="if shortlisted we'll be in touch"),
+    # "Thanks for applying" opens an acknowledgement, but also the note after an interview ("thank
+    # you for applying and for taking the time to meet the panel"): a meeting in the same sentence
+    # makes it a courtesy.
     Rule("application_received", "en", (
-        r"\bthank(?:s| you) (?:so much |very much )?for (?:your )?(?:applying|application|interest in (?:joining|working|the|our|a career|this))",
-    ), 0.5, name="thanks for applying"),
+        r"\bthank(?:s| you) (?:so much |very much )?for (?:your )?(?:applying|application)\b",
+    ), 0.5, unless=(_MET,), name="thanks for applying"),
+    # "Thank you for your interest in the role" is said at every stage, from the acknowledgement to
+    # the rejection: alone it is too weak to make a status message an acknowledgement.
+    Rule("application_received", "en", (
+        r"\bthank(?:s| you) (?:so much |very much )?for (?:your )?interest in (?:joining|working|the|our|a career|this)",
+    ), 0.4, unless=(_MET,), name="thanks for your interest"),
     Rule("application_received", "id", (
         r"\blamaran (?:anda|saudara|saudari|kamu|bapak|ibu)\b[^\n]{0,80}?\b(?:telah|sudah|berhasil) (?:kami )?(?:terima|diterima|masuk|terkirim|dikirim|kami terima|tercatat)",
         r"\b(?:kami )?(?:telah|sudah) (?:menerima|kami terima) lamaran",
         r"\bkonfirmasi (?:penerimaan )?lamaran|\blamaran (?:diterima|terkirim|berhasil dikirim|masuk)\b",
         r"\b(?:anda|kamu) (?:telah|sudah|berhasil) (?:melamar|mengirim(?:kan)? lamaran)",
         r"\b(?:lamaran|lamaranmu|berkas|berkasnya|cv|cv-nya|cv nya|dokumen|data pendaftaran|pendaftaran)\b[^\n]{0,60}?\b(?:telah|sudah|berhasil) (?:kami )?(?:terima|diterima|masuk|terkirim|dikirim|tercatat|dibuka)",
-        r"\bbukti pendaftaran\b|\b(?:sedang|akan) (?:di)?review\b|\bdalam (?:review|peninjauan|proses peninjauan)\b|\bsedang ditinjau\b",
+        r"\bbukti pendaftaran\b|\b(?:lamaran|lamaranmu|cv|profil|berkas)\b[^\n]{0,40}\b(?:sedang|akan) (?:di)?review\b|\b(?:sedang|akan) (?:di)?review (?:lamaran|cv|profil|berkas)\b"
+        r"|\bdalam (?:review|peninjauan|proses peninjauan)\b|\bsedang ditinjau\b",
     ), 0.92, name="lamaran telah kami terima"),
     Rule("assessment", "id", (
         r"\b(?:kirim|dikirim|kumpulkan|dikumpulkan|submit|unggah|upload)(?:kan)?(?:[\w-]* ){0,4}?(?:balik|kembali)\b",
@@ -858,7 +918,8 @@ RULES: list[Rule] = [
         dated_label="decision_timeline", dated_weight=0.86, name="akan kami kabari"),
     Rule("decision_timeline", "*", (
         r"\b(?:decision|decisions|outcome|verdict|answer|feedback|keputusan|hasil|pengumuman|kabar)\b",
-    ), 0.15, unless=(r"\byour decision\b", r"\bstart", r"\bkeputusan anda\b", r"\bmulai\b"),
+    ), 0.15, unless=(r"\byour decision\b", r"\bstart", r"\bkeputusan anda\b", r"\bmulai\b",
+                     r"\banswer(?:ing|s)? (?:your|any|all|some|the) (?:\w+ )?questions\b", r"\bwebinar\b"),
         dated_label="decision_timeline", dated_weight=0.8, name="a decision, dated"),
     Rule("decision_timeline", "en", (
         r"\b(?:expect|hope|aim|plan|intend)(?:s|ing)? to (?:have|make|reach|get|share|finish|complete|wrap up|conclude|close|finali[sz]e) [^\n]{0,60}\b"
@@ -869,6 +930,18 @@ RULES: list[Rule] = [
         r"\b(?:target|rencana|harapan|diharapkan|dijadwalkan)\b[^\n]{0,40}\b(?:keputusan|hasil|pengumuman)\b",
         r"\bpengumuman (?:hasil )?(?:akan|dijadwalkan|rencananya)",
     ), 0.45, dated_label="decision_timeline", dated_weight=0.86, name="pengumuman pada tanggal"),
+    # A decision promised for a part of a month or week, however vague: "a decision in early April",
+    # "hasilnya diumumkan awal bulan depan". The point of the message is when; the key date stays
+    # null when the period names no day (LABELS.md).
+    Rule("decision_timeline", "en", (
+        r"\b(?:decision|decisions|outcome|answer|news|verdict|results?|feedback)\b[^\n]{0,50}\b(?:in|by|around|towards?|at|during|for) (?:the )?"
+        r"(?:early|mid|mid-|middle of|late|end of|beginning of|start of|first half of|second half of|first week of|last week of) ?"
+        r"(?:next month|next week|the month|the year|next year|this month|january|february|march|april|may|june|july|august|september|october|november|december|q[1-4])\b",
+    ), 0.8, unless=(r"\byour (?:decision|answer)\b", r"\bstart", r"\bif\b"), name="a decision in early April"),
+    Rule("decision_timeline", "id", (
+        r"\b(?:keputusan|hasil|hasilnya|pengumuman|kabar|kabarnya|memutuskan|diputuskan|diumumkan)\b[^\n]{0,70}\b(?:awal|pertengahan|akhir|minggu (?:pertama|kedua|ketiga|terakhir)(?: di)?) "
+        r"(?:bulan depan|bulan ini|minggu depan|pekan depan|januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|tahun)\b",
+    ), 0.8, unless=(r"\bkeputusan (?:anda|kamu)\b", r"\bmulai\b", r"\b(?:jika|apabila|kalau)\b"), name="hasil diumumkan awal bulan depan"),
     # ---- still deciding ------------------------------------------------------------------------
     Rule("still_deciding", "en", (
         r"\bstill (?:in the (?:middle of|process of)|interviewing|reviewing|evaluating|assessing|considering|finali[sz]ing|deciding|meeting|(?:speaking|talking) (?:to|with) (?:other|a few|some|two|three|the other|candidates)|"
@@ -898,6 +971,9 @@ RULES: list[Rule] = [
         r"\b(?:don't|do not|haven't|have not|doesn't|does not) (?:yet )?have (?:a|an|any) (?:final )?(?:decision|answer|outcome|verdict)(?: for you)? (?:yet|just yet)\b",
         r"\bnothing (?:has been|is|'s) (?:yet )?(?:decided|final|settled|confirmed)\b",
         r"\b(?:continuing|continue|continues) (?:to (?:meet|interview|speak|talk)|meeting|interviewing|speaking|talking) (?:with |to )?(?:other |more |a few |some |the remaining |final )?(?:candidates|applicants|finalists)\b",
+        # Others still to be seen: "the panel still has two candidates to see".
+        r"\bstill (?:has|have|got|needs? to (?:see|meet|interview)) (?:a few |a couple of |one |two |three |four |\d |some |other |more )*(?:other |more )?(?:candidates|people|applicants|finalists|interviews)\b",
+        r"\b(?:one|two|three|four|a few|a couple of|\d) (?:more|other) (?:candidates|applicants|finalists|interviews) (?:to (?:see|meet|interview|go)|lined up|scheduled|left|this week|next week|to speak)",
     ), 0.85, unless=(r"\bif you (?:are|have|need|'re)\b",), name="still interviewing"),
     Rule("still_deciding", "en", (
         # The date first promised has slipped: the news is the delay, even when a new date follows.
@@ -927,6 +1003,8 @@ RULES: list[Rule] = [
         r"[^\n]{0,60}\b(?:minggu ini|pekan ini|hari ini|kemarin|sebelumnya|senin|selasa|rabu|kamis|jumat)\b[^\n]{0,80}\b(?:tapi|namun|ternyata|mundur|maaf|belum)\b",
         r"\b(?:butuh|membutuhkan|perlu|memerlukan) (?:waktu )?(?:seminggu|satu minggu|sepekan|satu pekan|beberapa hari|dua minggu) lagi\b|\bmundur (?:lagi|dari jadwal|dari rencana)\b",
         r"\bbelum (?:sempat|bisa) (?:berkumpul|bertemu|rapat|duduk bersama|diskusi|berdiskusi)\b",
+        r"\bmasih (?:mau |ingin |akan |perlu |harus )?(?:lihat|melihat|ketemu|bertemu|interview|wawancara|mewawancarai|trial|tes|ngobrol) (?:dengan |sama )?(?:\w+ ){0,2}(?:kandidat|calon|pelamar)\b",
+        r"\b(?:satu|dua|tiga|empat|beberapa|\d) (?:kandidat|calon|pelamar|finalis) lagi\b",
     ), 0.85, unless=(r"\bjika\b[^\n]{0,30}\bbelum\b",), name="masih dalam proses"),
     Rule("still_deciding", "en", (r"\bthank(?:s| you) for (?:your|being so) patien(?:ce|t)\b",), 0.3, name="thanks for your patience"),
     Rule("still_deciding", "id", (r"\bkesabaran\b",), 0.3, name="kesabaran"),
@@ -939,6 +1017,9 @@ RULES: list[Rule] = [
         r"\bplease (?:review|read) the candidate'?s? (?:cv|resume|profile|portfolio)\b",
         r"\b(?:act|serve|agreed|agree|willing) (?:as|to (?:be|act as|serve as)) (?:a |their |her |his )?(?:referee|reference)\b(?! for you)|\breference (?:check )?(?:for|on|about) (?:your )?(?:former|ex-|previous)",
         r"\bhow did (?:the|your|it|today|yesterday|the final|the second|the first)(?: \w+){0,3} go\b|\bhow(?:'d| did) it go\b|\btell me everything\b",
+        # A friend passing on an opening: "my company is hiring, I can refer you". A recruiter never
+        # refers; an employee does.
+        r"\b(?:i can|i could|i'd be happy to|happy to|want me to|i'll|let me|i will|should i|i'd love to) (?:\w+ )?refer you\b",
     ), 0.9, name="you are the interviewer"),
     Rule(ASIDE, "id", (
         r"\b(?:anda|kamu) (?:telah |sudah )?(?:ditunjuk|ditugaskan|dijadwalkan|terpilih|dimasukkan) (?:sebagai|menjadi) (?:salah satu )?(?:pewawancara|interviewer|panel)\b",
@@ -967,6 +1048,9 @@ RULES: list[Rule] = [
         r"\byour order\b|\border (?:#|number|confirmation)\b|\bhas (?:been )?shipped\b|\bout for delivery\b|\bpayment (?:received|confirmation)\b|\byour receipt\b",
         r"\b(?:viewed|appeared in) (?:your profile|\d+ searches)\b|\bwho(?:'s)? viewed your profile\b",
         r"\b(?:joined|joining|registering|registered|welcome to|sign(?:ed)? up (?:for|to)) (?:our |the )?(?:[\w-]+ )?talent (?:community|network|pool)\b",
+        # A survey about the hiring process asks for an opinion, not for a step of the application.
+        r"\b(?:candidate|applicant|application|recruitment|hiring) (?:experience )?survey\b|\bhow (?:was|did) (?:your|the) (?:application|candidate|hiring|recruitment) (?:experience|process)\b"
+        r"|\b(?:take|start|complete|fill (?:in|out)) (?:our|the|this|a) (?:short |quick |brief |\d+-minute |anonymous )?survey\b",
     ), 0.88, name="job alert"),
     Rule("other", "en", (
         r"\bunsubscribe\b|\bemail preferences\b|\bmanage (?:your )?(?:alerts|notifications|subscriptions)\b",
