@@ -231,3 +231,89 @@ def test_sync_report_adds_up():
     total = SyncReport(fetched=1, new=1, applications={1})
     total.add(SyncReport(fetched=2, known=1, defects=1, applications={2}))
     assert (total.fetched, total.new, total.known, total.defects, total.applications) == (3, 1, 1, 1, {1, 2})
+
+
+# -- a large backfill: fetched ahead by a thread, read by worker processes -------------------------
+def stored_rows(store):
+    """What reading and filing produced, by Message-ID: label, key date, application's company."""
+    with store.engine.connect() as conn:
+        return sorted(tuple(r) for r in conn.execute(sa.text(
+            "SELECT m.message_id, m.label, m.key_date, m.direction, a.company FROM messages m "
+            "LEFT JOIN applications a ON a.id = m.application_id")))
+
+
+def test_a_backfill_read_by_worker_processes_stores_what_reading_here_does(tmp_path, imap_user, monkeypatch):
+    import os
+
+    import watcher.pipeline as pipeline
+
+    companies = ("Acme", "Initech", "Globex")
+    for n in range(23):
+        if n == 9:
+            imap_user.append("INBOX", fixture_mail("not_an_email.bin"))
+        imap_user.append("INBOX", recruiter_mail(n, company=companies[n % 3]))
+    imap_user.append("INBOX", fixture_mail("interview_invite_acme.eml"))
+    imap_user.append("Terkirim", fixture_mail("thank_you_sent_acme.eml"), seen=True)
+    readers = tmp_path / "readers"
+    real = pipeline.read_raw
+
+    def noted(raw, **kw):
+        with open(readers, "a", encoding="utf-8") as handle:
+            handle.write(f"{os.getpid()}\n")
+        if b"m13-" in raw:
+            raise UnicodeError("boom")  # a reader bug, in a worker process
+        return real(raw, **kw)
+
+    monkeypatch.setattr(pipeline, "read_raw", noted)
+    results = {}
+    for jobs in (0, 2):
+        store = Store(str(tmp_path / f"jobs{jobs}.sqlite"))
+        readers.write_text("")
+        seen = []
+        watcher = Watcher(store, imap_user.account(), me=ME, options=WatchOptions(batch_size=4, read_jobs=jobs),
+                          on_progress=lambda folder, done, total: seen.append((folder, done, total)))
+        report = watcher.sync_once()
+        watcher.close()
+        pids = set(readers.read_text().split())
+        results[jobs] = (report.fetched, report.new, report.defects, stored_rows(store),
+                         [(d["folder"], d["uid"], d["error"].split(":")[0]) for d in store.defects()],
+                         store.cursor("INBOX")[1], seen)
+        if jobs:
+            assert pids - {str(os.getpid())}, "read (past the first batches) by worker processes"
+        else:
+            assert pids == {str(os.getpid())}
+    assert results[0] == results[2]
+    fetched, new, defects, rows, defect_rows, cursor, seen = results[2]
+    assert (fetched, new, defects) == (26, 24, 2) and len(rows) == 24
+    assert sorted(defect_rows) == [("INBOX", 10, "not an email"), ("INBOX", 15, "UnicodeError")]
+    assert cursor == 25
+    assert [s for s in seen if s[0] == "INBOX"][-1] == ("INBOX", 25, 25)
+
+
+def test_a_lost_connection_during_a_backfill_keeps_the_batches_committed_before_it(store, imap_user, monkeypatch):
+    from watcher.imap import ConnectionLost, Mailbox
+
+    for n in range(12):
+        imap_user.append("INBOX", recruiter_mail(n))
+    real = Mailbox.fetch
+    calls = []
+
+    def fetch(self, uids):
+        calls.append(list(uids))
+        if len(calls) == 3:
+            raise ConnectionLost("the server closed the connection")  # in the fetching thread
+        return real(self, uids)
+
+    monkeypatch.setattr(Mailbox, "fetch", fetch)
+    watcher = make_watcher(store, imap_user, batch_size=4, read_jobs=0)
+    with pytest.raises(ConnectionLost):
+        watcher.sync_once()
+    watcher.close()
+    # The third FETCH failed while the second batch was being stored: the first two batches
+    # are committed with their cursor, nothing of the third.
+    assert store.cursor("INBOX")[1] == 8 and store.counts()["messages"] == 8
+    monkeypatch.setattr(Mailbox, "fetch", real)
+    watcher = make_watcher(store, imap_user, batch_size=4)
+    watcher.sync_once()
+    watcher.close()
+    assert message_ids(store) == sorted(f"m{n}-acme@test.example" for n in range(12))

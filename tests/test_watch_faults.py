@@ -189,6 +189,86 @@ def test_sigkill_between_fetch_and_commit_loses_and_repeats_nothing(tmp_path, im
     assert_exactly_once(store, {f"m{n}-acme@test.example" for n in range(6)})
 
 
+def _children(pid: int) -> list[int]:
+    """Living processes whose parent is `pid` (a zombie is not living)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid and fields[0] != "Z":
+                found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_sigkill_during_a_backfill_read_by_worker_processes_leaves_none_behind(tmp_path, imap_user):
+    for n in range(10):
+        imap_user.append("INBOX", recruiter_mail(n))
+    db = tmp_path / "store.sqlite"
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "config.toml").write_text("[watch]\nbatch_size = 3\nread_jobs = 1\n")
+    marker = tmp_path / "fetched"
+    process = _watch_process(imap_user, db, "--once", env_extra={PAUSE_BEFORE_COMMIT: str(marker)})
+    try:
+        wait_until(lambda: marker.exists() or process.poll() is not None, timeout=60, what="the first batch")
+        assert marker.exists(), process.communicate()
+        workers = _children(process.pid)
+        assert workers, "the next batch is being read by a worker process"
+        process.kill()  # SIGKILL: the first batch read, not committed; the second being read
+        process.wait(10)
+        wait_until(lambda: not any(_alive(pid) for pid in workers), timeout=10, what="the workers to end")
+    finally:
+        if process.poll() is None:
+            process.kill()
+    store = Store(str(db))
+    assert store.counts()["messages"] == 0 and store.cursor("INBOX") is None
+    again = _watch_process(imap_user, db, "--once")
+    out, err = again.communicate(timeout=60)
+    assert again.returncode == 0, err
+    assert "10 new" in out
+    assert_exactly_once(store, {f"m{n}-acme@test.example" for n in range(10)})
+
+
+def test_sigterm_during_a_backfill_commits_the_batch_in_hand_and_exits_0(tmp_path, imap_user):
+    total = 300  # enough that the backfill is still under way when the signal comes
+    delivery = imap_user.connect()
+    for n in range(total):
+        delivery.append("INBOX", recruiter_mail(n))
+    delivery.logout()
+    db = tmp_path / "store.sqlite"
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "config.toml").write_text("[watch]\nbatch_size = 3\nread_jobs = 1\n")
+    process = _watch_process(imap_user, db, "--once")
+    try:
+        store = Store(str(db))
+        wait_until(lambda: store.counts()["messages"] >= 4, timeout=60, what="the backfill under way")
+        workers = _children(process.pid)
+        assert workers, "later batches are read by a worker process"
+        process.send_signal(signal.SIGTERM)
+        out, err = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 0, err
+    wait_until(lambda: not any(_alive(pid) for pid in workers), timeout=10, what="the workers to end")
+    kept = store.counts()["messages"]
+    assert 4 <= kept < total and store.cursor("INBOX")[1] == kept  # the cursor is at the last message stored
+    again = _watch_process(imap_user, db, "--once")
+    out, err = again.communicate(timeout=120)
+    assert again.returncode == 0, err
+    assert f"{total - kept} new" in out
+    assert_exactly_once(store, {f"m{n}-acme@test.example" for n in range(total)})
+
+
 def test_sigterm_logs_out_and_exits_0(tmp_path, imap_user):
     imap_user.append("INBOX", recruiter_mail(1))
     db = tmp_path / "store.sqlite"

@@ -99,13 +99,30 @@ def ingest(store, raw: bytes, *, me=(), source: str | None = None, folder: str |
     is and why, never its content) and skipped: one bad message never stops the caller."""
     try:
         msg = read_raw(raw, me=me, gmail=gmail)
+    except Exception as exc:  # noqa: BLE001 - a defect is recorded, the loop goes on
+        return record_unread(store, exc, source=source, folder=folder, uid=uid)
+    return file_message(store, msg, source=source, folder=folder, uid=uid, application_id=application_id)
+
+
+def file_message(store, msg: Message, *, source: str | None = None, folder: str | None = None,
+                 uid: int | None = None, application_id: int | None = None) -> Ingested:
+    """Store a message already read (by `read_raw`, here or in another process) and file it
+    under its application; a failure to store it is recorded as a defect, as in `ingest`."""
+    try:
         if msg.label == OTHER and not msg.is_inbound:
             msg.label = None
         row_id, app_id, new = store.add_message(msg, folder=folder, uid=uid, application_id=application_id)
         return Ingested(row_id, app_id, new, msg)
     except Exception as exc:  # noqa: BLE001 - a defect is recorded, the loop goes on
-        error = f"{type(exc).__name__}: {exc}"
-        log.warning("could not read message %s%s: %s", source or "", f" (folder {folder}, UID {uid})" if uid else "",
-                    type(exc).__name__)
-        store.record_defect(error, source=source, folder=folder, uid=uid)
-        return Ingested(None, None, False, None, error)
+        return record_unread(store, exc, source=source, folder=folder, uid=uid)
+
+
+def record_unread(store, exc: BaseException | str, *, source: str | None = None, folder: str | None = None,
+                  uid: int | None = None) -> Ingested:
+    """Record a message that could not be read or stored: where it is and the error's type and
+    text (kept in the store only; the log names the type alone, never the mail's content)."""
+    error = exc if isinstance(exc, str) else f"{type(exc).__name__}: {exc}"
+    log.warning("could not read message %s%s: %s", source or "", f" (folder {folder}, UID {uid})" if uid else "",
+                error.split(":", 1)[0])
+    store.record_defect(error, source=source, folder=folder, uid=uid)
+    return Ingested(None, None, False, None, error)

@@ -51,6 +51,7 @@ class WatchOptions:
     timeout_seconds: float = 60.0
     reconnect_first: float = 1.0
     reconnect_max: float = 120.0
+    read_jobs: int | None = None  # processes reading a backfill; None: one per spare core, 0: none
 
     def __post_init__(self):
         self.idle_renew_seconds = max(0.2, min(float(self.idle_renew_seconds), 600.0))
@@ -284,17 +285,7 @@ class Watcher:
             # mail (an import), or on Gmail: fetching bodies is the costly part.
             match_first = cursor is not None or mailbox.gmail or self.store.counts()["messages"] > 0
             backfill = True
-        total = len(uids)
-        done = 0
-        size = self.options.batch_size
-        for start in range(0, total, size):
-            if self.stopping:
-                return report
-            batch = uids[start:start + size]
-            self._sync_batch(folder, state.uidvalidity, batch, match_first, report)
-            done += len(batch)
-            if backfill and self.on_progress is not None:
-                self.on_progress(folder, done, total)
+        report.add(self._sync_batches(folder, state.uidvalidity, uids, match_first, backfill))
         if self.stopping:
             return report  # the cursor stays at the message in hand
         # Every UID below UIDNEXT existed at SELECT and was searched since: the cursor may pass
@@ -307,23 +298,98 @@ class Watcher:
                 self.store.set_cursor(folder, state.uidvalidity, max(newest, have))
         return report
 
-    def _sync_batch(self, folder: str, uidvalidity: int, batch: list[int], match_first: bool,
-                    report: SyncReport) -> None:
-        mailbox = self.mailbox
+    def _sync_batches(self, folder: str, uidvalidity: int, uids: list[int], match_first: bool,
+                      backfill: bool) -> SyncReport:
+        """Fetch, read and store `uids` batch by batch, the three overlapping: while batch k is
+        stored (one transaction with its cursor), batch k+1 is read (by worker processes, in a
+        large backfill) and batch k+2 fetched (by a thread, the only user of the connection
+        meanwhile). A batch fetched or read ahead but not committed is simply fetched again by
+        the next sync: nothing is lost or repeated, whenever the watcher stops or dies."""
+        from collections import deque
+        from concurrent.futures import ThreadPoolExecutor
+
+        from watcher.backfill import open_reader
+
+        report = SyncReport()
+        size = self.options.batch_size
+        batches = iter([uids[start:start + size] for start in range(0, len(uids), size)])
+        reader = open_reader(self.me, self._read_jobs(len(uids)))
+        fetcher = ThreadPoolExecutor(1, thread_name_prefix="nextstep-fetch")
+        total, done = len(uids), 0
+        try:
+            first = None if self.stopping else next(batches, None)
+            fetching = self._start_fetch(fetcher, first, match_first, report)
+            reading: deque = deque()  # (batch, fetched, outcomes) in order
+            ahead = 2 if reader.processes else 1
+            while fetching is not None or reading:
+                if fetching is not None:
+                    batch, future = fetching
+                    fetched = future.result()  # a lost connection is raised here
+                    upcoming = None if self.stopping else next(batches, None)
+                    fetching = self._start_fetch(fetcher, upcoming, match_first, report)
+                    reading.append((batch, fetched, reader.submit(self._to_read(batch, fetched))))
+                    if fetching is not None and len(reading) < ahead:
+                        continue
+                batch, fetched, outcomes = reading.popleft()
+                self._store_batch(folder, uidvalidity, batch, fetched, outcomes, report)
+                done += len(batch)
+                if self.stopping:
+                    break
+                if backfill and self.on_progress is not None:
+                    self.on_progress(folder, done, total)
+        finally:
+            fetcher.shutdown(wait=True)  # a FETCH under way ends before the connection is used again
+            reader.close()
+        return report
+
+    def _read_jobs(self, count: int) -> int:
+        """Reading processes for `count` messages: none for what fits in one batch (new mail
+        while watching), else the configured number, by default one per spare core."""
+        from watcher.backfill import default_jobs
+
+        if count <= self.options.batch_size:
+            return 0
+        jobs = self.options.read_jobs
+        return default_jobs() if jobs is None else max(0, jobs)
+
+    def _start_fetch(self, fetcher, batch: list[int] | None, match_first: bool, report: SyncReport):
+        """Start fetching `batch`'s bodies in the fetching thread; (batch, future) or None.
+        Known messages are matched first when asked (only what identifies them is fetched,
+        here, while no other command is under way), and only the others' bodies fetched."""
+        if batch is None:
+            return None
         wanted = batch
         if match_first:
-            ids = mailbox.fetch_ids(batch)
+            ids = self.mailbox.fetch_ids(batch)
             # Gmail's All Mail holds the user's drafts too: unsent, they are not mail sent.
             wanted = [uid for uid in batch if uid in ids and not self._known(ids[uid])
                       and DRAFT_LABEL not in ids[uid].gmail_labels]
             report.known += len(batch) - len(wanted)
-        fetched = mailbox.fetch(wanted)
+        return batch, fetcher.submit(self.mailbox.fetch, wanted)
+
+    def _to_read(self, batch: list[int], fetched: dict[int, Fetched]) -> list[tuple]:
+        from watcher.pipeline import GmailIds
+
+        items = []
+        for uid in batch:
+            item = fetched.get(uid)
+            if item is not None:
+                gmail = GmailIds(item.gmail_msgid, item.gmail_thrid, item.gmail_labels) if self.mailbox.gmail else None
+                items.append((uid, item.raw, gmail))
+        return items
+
+    def _store_batch(self, folder: str, uidvalidity: int, batch: list[int], fetched: dict[int, Fetched],
+                     outcomes, report: SyncReport) -> None:
+        """Store one batch's messages and move the cursor past them, in one transaction; on a
+        stop request, up to the message in hand."""
+        outcomes = iter(outcomes)
         with self.store.transaction():
             last = None
             for uid in batch:
-                item = fetched.get(uid)
-                if item is not None:
-                    self._store_one(folder, item, report)
+                if uid in fetched:
+                    read_uid, outcome = next(outcomes)
+                    assert read_uid == uid, (read_uid, uid)
+                    self._store_one(folder, uid, outcome, report)
                 last = uid
                 if self.stopping:
                     break  # the message in hand is done: commit up to it
@@ -336,21 +402,21 @@ class Watcher:
             return False
         return self.store.has_message(message_id=item.message_id, gmail_msgid=item.gmail_msgid)
 
-    def _store_one(self, folder: str, item: Fetched, report: SyncReport) -> None:
-        from watcher.pipeline import GmailIds, ingest
+    def _store_one(self, folder: str, uid: int, outcome, report: SyncReport) -> None:
+        from watcher import pipeline
+        from watcher.backfill import Unread
 
         report.fetched += 1
-        reason = unreadable_reason(item.raw)
-        if reason is not None:
-            log.warning("skipped UID %s of %s: %s", item.uid, folder, reason)
-            self.store.record_defect(reason, source=f"imap:{folder}", folder=folder, uid=item.uid)
+        source = f"imap:{folder}"
+        if isinstance(outcome, Unread):
+            if outcome.unreadable:
+                log.warning("skipped UID %s of %s: %s", uid, folder, outcome.reason)
+                self.store.record_defect(outcome.reason, source=source, folder=folder, uid=uid)
+            else:
+                pipeline.record_unread(self.store, outcome.reason, source=source, folder=folder, uid=uid)
             report.defects += 1
             return
-        gmail = None
-        if self.mailbox.gmail:
-            gmail = GmailIds(item.gmail_msgid, item.gmail_thrid, item.gmail_labels)
-        done = ingest(self.store, item.raw, me=self.me, source=f"imap:{folder}", folder=folder, uid=item.uid,
-                      gmail=gmail)
+        done = pipeline.file_message(self.store, outcome, source=source, folder=folder, uid=uid)
         if done.error:
             report.defects += 1
         elif done.new:
