@@ -122,3 +122,27 @@ def test_the_reader_never_raises_on_mutated_mail(raw):
     assert msg.direction in ("in", "out")
     assert msg.label is None or msg.label in LABELS
     assert 0.0 <= msg.confidence <= 1.0
+
+
+def test_reading_many_at_once_reads_each_as_reading_one_does(monkeypatch):
+    import watcher.mime as mime
+    from watcher.pipeline import read_many
+
+    raws = [REJECTION, b"Subject: Hi\n\nSee you on Friday.", b"Subject: BREAK-ME\n\nbody", REJECTION.replace(b"@", b"+x@")]
+    real = mime.parse_message
+
+    def broken(raw, *args, **kw):
+        if b"BREAK-ME" in raw:
+            raise UnicodeError("boom")
+        return real(raw, *args, **kw)
+
+    monkeypatch.setattr(mime, "parse_message", broken)
+    many = read_many(raws, me=("sam@mail.example",), gmails=[GmailIds(7, 8), None, None, None])
+    assert isinstance(many[2], UnicodeError)  # in its place; the others read
+    for raw, got, gmail in zip(raws, many, [GmailIds(7, 8), None, None, None]):
+        if raw is raws[2]:
+            continue
+        one = read_raw(raw, me=("sam@mail.example",), gmail=gmail)
+        assert (got.label, got.key_date, got.direction, got.company, got.gmail_msgid, got.fingerprint) == \
+            (one.label, one.key_date, one.direction, one.company, one.gmail_msgid, one.fingerprint)
+    assert many[0].gmail_msgid == 7 and many[1].fingerprint  # no Message-ID: its bytes identify it

@@ -245,7 +245,7 @@ def stored_rows(store):
 def test_a_backfill_read_by_worker_processes_stores_what_reading_here_does(tmp_path, imap_user, monkeypatch):
     import os
 
-    import watcher.pipeline as pipeline
+    import watcher.mime as mime
 
     companies = ("Acme", "Initech", "Globex")
     for n in range(23):
@@ -255,16 +255,16 @@ def test_a_backfill_read_by_worker_processes_stores_what_reading_here_does(tmp_p
     imap_user.append("INBOX", fixture_mail("interview_invite_acme.eml"))
     imap_user.append("Terkirim", fixture_mail("thank_you_sent_acme.eml"), seen=True)
     readers = tmp_path / "readers"
-    real = pipeline.read_raw
+    real = mime.parse_message
 
-    def noted(raw, **kw):
+    def noted(raw, *args, **kw):
         with open(readers, "a", encoding="utf-8") as handle:
             handle.write(f"{os.getpid()}\n")
         if b"m13-" in raw:
-            raise UnicodeError("boom")  # a reader bug, in a worker process
-        return real(raw, **kw)
+            raise UnicodeError("boom")  # a parser bug, in a worker process
+        return real(raw, *args, **kw)
 
-    monkeypatch.setattr(pipeline, "read_raw", noted)
+    monkeypatch.setattr(mime, "parse_message", noted)
     results = {}
     for jobs in (0, 2):
         store = Store(str(tmp_path / f"jobs{jobs}.sqlite"))

@@ -13,8 +13,9 @@ the two are split: workers read batch k+1 while the watcher files batch k. Nothi
 by a worker: a watcher killed at any point leaves what its transactions committed, no more.
 
 Reading here stays the rule for small syncs (new mail while watching): it needs no process,
-and a stop request lands between two messages. Workers are forked from the warm watcher (the
-reader's rules and classifier already loaded, shared copy-on-write) and end with the backfill.
+and a stop request lands between two messages. Workers are forked from the warmed-up watcher
+(the reader's models loaded once, shared copy-on-write), read a few dozen messages at a time so
+that the classifier reads them in one batch, and end with the backfill.
 """
 from __future__ import annotations
 
@@ -82,31 +83,22 @@ class InlineReader:
 
 
 class PoolReader:
-    """Reads in `jobs` forked worker processes; `submit` returns at once and the results come
-    back in order, chunk by chunk, when iterated.
-
-    The first batch is read here, at once: that loads the reader (rules, dates, spaCy and the
-    classifier) before the workers are forked, so that they share it rather than each load it.
-    """
+    """Reads in `jobs` worker processes forked from this one once it is warm (the reader's
+    language model, classifier and date resolver loaded, then shared rather than loaded by each
+    worker); `submit` returns at once and the results come back in order when iterated."""
 
     def __init__(self, me, jobs: int):
         self.me = tuple(me)
         self.processes = jobs
-        self._pool = None
-        self._started = False
+        self._pool = _fork_pool(jobs)
 
     def submit(self, items: list[tuple]) -> Iterator[tuple]:
-        if not self._started:
-            self._started = True
-            warm_up = [(uid, read_one(uid, raw, gmail, self.me)) for uid, raw, gmail in items]
-            self._pool = _fork_pool(self.processes)
-            return iter(warm_up)
         if self._pool is None:  # no process could be started
             return InlineReader(self.me).submit(items)
         pending = []
         for start in range(0, len(items), CHUNK):
             chunk = items[start:start + CHUNK]
-            pending.append((chunk, self._pool.apply_async(_read_chunk, (chunk, self.me))))
+            pending.append((chunk, self._pool.apply_async(read_chunk, (chunk, self.me))))
         return self._results(pending)
 
     def _results(self, pending) -> Iterator[tuple]:
@@ -117,7 +109,7 @@ class PoolReader:
                 outcomes = result.get(CHUNK_TIMEOUT)
             except multiprocessing.TimeoutError:
                 log.warning("a reading process did not answer; reading %d message(s) here", len(chunk))
-                outcomes = [read_one(uid, raw, gmail, self.me) for uid, raw, gmail in chunk]
+                outcomes = read_chunk(chunk, self.me)
             yield from zip((uid for uid, _, _ in chunk), outcomes)
 
     def close(self) -> None:
@@ -150,6 +142,9 @@ def _fork_pool(jobs: int):
     processes or memory), None: the reader then reads here, slower but sure."""
     import multiprocessing
 
+    from watcher.batch import warm_reader
+
+    warm_reader()
     try:
         return multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_start, initargs=(os.getpid(),))
     except OSError as exc:
@@ -157,8 +152,24 @@ def _fork_pool(jobs: int):
         return None
 
 
-def _read_chunk(chunk: list[tuple], me) -> list:
-    return [read_one(uid, raw, gmail, me) for uid, raw, gmail in chunk]
+def read_chunk(items: list[tuple], me) -> list:
+    """`read_one` for many (uid, raw, gmail) at once, the classifier reading all those that
+    need it in one batch (`pipeline.read_many`)."""
+    from watcher import pipeline
+    from watcher.sync import unreadable_reason
+
+    outcomes: list = [None] * len(items)
+    todo = []
+    for k, (_, raw, _) in enumerate(items):
+        reason = unreadable_reason(raw)
+        if reason is not None:
+            outcomes[k] = Unread(reason, unreadable=True)
+        else:
+            todo.append(k)
+    read = pipeline.read_many([items[k][1] for k in todo], me=me, gmails=[items[k][2] for k in todo])
+    for k, done in zip(todo, read):
+        outcomes[k] = Unread(f"{type(done).__name__}: {done}") if isinstance(done, Exception) else done
+    return outcomes
 
 
 def _worker_start(watcher_pid: int) -> None:

@@ -84,7 +84,34 @@ def read_raw(raw: bytes, *, me=(), gmail: GmailIds | None = None) -> Message:
     from watcher.reader import read_message
 
     parsed = parse_message(raw)
-    reading = read_message(parsed, me=me)
+    return _message(raw, parsed, read_message(parsed, me=me), gmail)
+
+
+def read_many(raws: list[bytes], *, me=(), gmails: list[GmailIds | None] | None = None) -> list:
+    """`read_raw` for many messages at once: the same Messages, in order, but the classifier
+    reads all those the rules leave open in one batch (several times faster than one by one).
+    A message that cannot be read comes back as the exception, in its place."""
+    from watcher.mime import parse_message
+    from watcher.reader import read_messages
+
+    gmails = gmails or [None] * len(raws)
+    out: list = [None] * len(raws)
+    parsed, where = [], []
+    for i, raw in enumerate(raws):
+        try:
+            parsed.append(parse_message(raw))
+            where.append(i)
+        except Exception as exc:  # noqa: BLE001 - this one message is a defect
+            out[i] = exc
+    for i, one, reading in zip(where, parsed, read_messages(parsed, me=me)):
+        try:
+            out[i] = reading if isinstance(reading, Exception) else _message(raws[i], one, reading, gmails[i])
+        except Exception as exc:  # noqa: BLE001
+            out[i] = exc
+    return out
+
+
+def _message(raw: bytes, parsed, reading, gmail: GmailIds | None) -> Message:
     msg = to_message(parsed, reading, gmail)
     if not msg.message_id:
         # Without a Message-ID (or a Date) the headers may not identify the message on a second
