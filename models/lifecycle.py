@@ -11,7 +11,7 @@ from datetime import datetime
 
 from . import labels as L
 from .message import Application
-from .threads import without_automatic_mail
+from .threads import conversation
 
 NEW = "new"
 OUTREACH = "outreach"
@@ -61,10 +61,10 @@ class Transition:
 
 
 def triggers(app: Application):
-    """(when, trigger) pairs of the application's history, in time order (out-of-office replies
-    and bounces are no part of it)."""
+    """(when, trigger) pairs of the application's history, in time order: the conversation with
+    the employer (no out-of-office replies, bounces, or the user's forwards to other people)."""
     found = []
-    for m in without_automatic_mail(app.timeline()):
+    for m in conversation(app.timeline()):
         if m.is_inbound:
             if m.label and m.label != L.OTHER:
                 found.append((m.date, m.label))

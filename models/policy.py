@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from . import labels as L
 from .business_days import add_business_days, public_holidays
 from .message import Application, Message
-from .threads import without_automatic_mail
+from .threads import conversation
 
 # The actions of the `advise` contract.
 SEND_THANK_YOU = "send_thank_you"
@@ -166,7 +166,7 @@ def build_thread(app: Application, now: datetime, settings: PolicySettings) -> T
     """The application's messages and the user's events as one timeline, oldest first."""
     tz = ZoneInfo(settings.tz)
     entries = []
-    for m in without_automatic_mail(app.timeline()):
+    for m in conversation(app.timeline()):
         if m.is_inbound:
             e = Entry(at=m.date, inbound=True, label=m.label, key_date=m.key_date, evidence=m.evidence, message=m)
             if m.label == L.INTERVIEW_INVITE:

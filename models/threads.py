@@ -229,3 +229,29 @@ def person_name_key(name: str | None) -> str:
     if len(name.split(" ")) < 2 or _TEAM_WORDS.search(name) or _RELAY_NAMES.search(name) or "@" in name:
         return ""
     return name
+
+
+_FORWARD_SUBJECT = re.compile(r"^\s*(fwd?|fw|tr|wg|doorst|terusan|diteruskan)\s*:", re.I)
+
+
+def _domain(address: str) -> str:
+    return (address or "").rsplit("@", 1)[-1].lower()
+
+
+def is_forward_elsewhere(message, correspondents: set[str]) -> bool:
+    """The user forwarding their mail to someone outside the application (a mentor, a partner,
+    their own other address): no message to the employer, so neither a thank-you nor a
+    follow-up. `correspondents`: the addresses that wrote to the user in this thread."""
+    if message.is_inbound or not _FORWARD_SUBJECT.match(message.subject or ""):
+        return False
+    theirs = {_domain(a) for a in correspondents if not is_relay(_domain(a))} | {a.lower() for a in correspondents}
+    return not any(r.lower() in theirs or _domain(r) in theirs for r in message.recipients if r)
+
+
+def conversation(timeline) -> list:
+    """The messages exchanged with the employer, in time order: `timeline` without automatic
+    mail (out-of-office replies, bounces and what they return) and without the user's forwards
+    to other people."""
+    kept = without_automatic_mail(timeline)
+    correspondents = {m.sender for m in kept if m.is_inbound and m.sender}
+    return [m for m in kept if not is_forward_elsewhere(m, correspondents)]

@@ -1,9 +1,10 @@
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
 
-from models.threads import (describe, employer_from_sender, is_auto_reply, is_bounce, is_relay, pick_application,
-                            same_company, without_automatic_mail)
+from models.threads import (conversation, describe, employer_from_sender, is_auto_reply, is_bounce, is_relay,
+                            pick_application, same_company, without_automatic_mail)
 from models.message import Message
 
 
@@ -132,3 +133,19 @@ def test_a_shared_no_reply_does_not_merge_employers():
     assert first != second
     # Mail to someone who never wrote waits for a reply rather than joining a guess.
     assert store.add_message(_mine(3, "2025-10-08T10:00-07:00", "someone@elsewhere.example"))[1] is None
+
+
+def test_the_users_forwards_to_other_people_are_no_part_of_the_conversation():
+    theirs = _mail("in", "2025-11-13T15:30+01:00", sender="agnieszka@wisla.example", subject="Your application")
+
+    def forward(to, subject="Fwd: Your application"):
+        return replace(_mail("out", "2025-11-13T18:00+01:00", sender="me@mail.example", subject=subject),
+                       recipients=(to,))
+
+    to_mentor = forward("marta@mentoring.example")
+    to_myself = forward("me@mail.example")
+    to_their_colleague = forward("hr@wisla.example")
+    a_reply = forward("marta@mentoring.example", subject="Re: Your application")
+    assert conversation([theirs, to_mentor, to_myself]) == [theirs]
+    assert conversation([theirs, to_their_colleague]) == [theirs, to_their_colleague]
+    assert conversation([theirs, a_reply]) == [theirs, a_reply]  # only forwards are judged by their address
