@@ -364,3 +364,33 @@ def test_a_start_date_or_a_screening_condition_is_no_invitation(text):
 ])
 def test_a_first_approach_is_outreach(text):
     assert read(text).label == "recruiter_outreach"
+
+
+def test_a_formal_passive_promise_is_will_contact_you():
+    r = read("Thank you for attending the interview last week. The panel's views will be communicated to you in due course.")
+    assert r.label == "will_contact_you"
+
+
+def test_a_review_that_takes_longer_is_still_deciding_not_an_acknowledgement():
+    r = read("Thank you for your application. Due to the high volume of applications, our review is taking "
+             "longer than planned. Thank you for your patience.")
+    assert r.label == "still_deciding"
+
+
+def test_an_old_talent_community_member_approached_about_a_role_is_outreach():
+    r = read("Hi Lee, I noticed you joined our talent community last spring. We just opened a Staff Designer "
+             "role and I think you'd be a great fit. Would you like to chat?")
+    assert r.label == "recruiter_outreach"
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks for registering for the Quill careers evening on 20 March. Your ticket is attached.",
+    "Halo Lee, terima kasih sudah mendaftar Job Fair Nusantara. Tiket kamu terlampir ya.",
+])
+def test_an_event_registration_is_other(text):
+    assert read(text).label == "other"
+
+
+def test_a_day_asked_for_in_casual_indonesian_is_an_invitation():
+    r = read("Halo Kak Lee, makasih udah apply ya. Kakak bisa interview hari Kamis jam 2 siang?")
+    assert (r.label, str(r.key_date)) == ("interview_invite", "2025-03-06")

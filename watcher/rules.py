@@ -606,6 +606,7 @@ RULES: list[Rule] = [
         r"\b(?:i'm|i am|i'd like to be|just) reaching out (?:because|to see|to ask|to gauge|to find out|as|since|about (?:an? |this |a new )|regarding (?:an? |this |a new ))",
         r"\bthank(?:s| you) for (?:connecting|accepting my (?:connection|invitation|request))\b",
         r"\b(?:we're|we are|i'm|i am) (?:currently )?hiring (?:an? |for an? |our first |two |several )",
+        r"\b(?:would you like|do you want|want|fancy|keen|care) to (?:have a |grab a )?(?:chat|talk|hear more|learn more|find out more|know more|connect)\b",
     ), 0.6, unless=(_APPLIED, r"\binterview\b", r"\bschedul"), name="reaching out because"),
     Rule("recruiter_outreach", "en", (
         r"\b(?:has|have|recruiter|employer|company|manager|they) (?:\w+ )?invited you to apply\b|\binvit(?:e|es|ing|ation) (?:for you )?to apply\b",
@@ -748,6 +749,9 @@ RULES: list[Rule] = [
         r"\b(?:ingin|mau|pengen|akan) (?:langsung |segera )?(?:interview|wawancara|mewawancarai|wawancarai|interview-in)\b",
         r"\b(?:ajak|mengajak|undang) (?:(?:bapak|ibu|mas|mbak|kak|kakak|anda|kamu|saudara|saudari|pak|bu) )?(?:untuk )?(?:ngopi|bertemu|ketemu|ngobrol|diskusi|wawancara|interview|datang|mampir|kenalan)",
         r"\b(?:bisa|bersedia|available|luang|sempat)(?: nggak| tidak| gak| ga)? (?:besok|lusa|hari|tanggal|jam|pada|minggu)\b",
+        # "Kakak bisa interview hari Kamis jam 2?", "bisa video call besok pagi?"
+        r"\b(?:bisa|bersedia|sempat|available|free|luang|ada waktu)(?: nggak| tidak| gak| ga| enggak)? (?:untuk |buat )?(?:ikut |mengikuti )?(?:interview|wawancara|ngobrol|call|telepon|telpon|video call|vc|ketemu|bertemu|meet|zoom)"
+        r"(?: \w+){0,2} (?:besok|lusa|hari|tanggal|jam|pukul|pada|minggu|senin|selasa|rabu|kamis|jumat|sabtu|pagi|siang|sore)\b",
     ), 0.85, unless=(r"\bterima kasih (?:atas|telah|sudah) (?:kehadiran|mengikuti|meluangkan|datang)",), name="mau ngobrol dengan kamu"),
     Rule("interview_invite", "id", (
         r"\blolos (?:ke )?(?:tahap|seleksi) (?:wawancara|interview)",
@@ -788,6 +792,7 @@ RULES: list[Rule] = [
         r"case study|technical (?:test|exercise|challenge)|questionnaire|supplementary questions|screening questions|work sample)\b",
         r"\b(?:send|return|submit) (?:it|this|them|your (?:work|answers|solution|copy|responses)) (?:back )?(?:to (?:me|us) )?(?:by|within|before)\b",
     ), 0.55, unless=(r"\bthank(?:s| you) for (?:completing|taking|submitting|finishing|attending|presenting|doing|sending)", r"\bresults?\b", r"\bhasil\b",
+                     r"\btips?\b|\bprepare for\b|\bhow to\b|\bguide\b",
                      r"\b(?:passed|completed|attended|presented|received|went well)\b"),
         dated_label="assessment", dated_weight=0.7, name="a test is named"),
     Rule("assessment", "en", (
@@ -837,7 +842,9 @@ RULES: list[Rule] = [
         r"\b(?:is|are|will be|'re|'ll be|will|'ll) (?:now |currently |carefully |personally )?(?:reviewing|assessing|evaluating|considering|looking (?:at|over)|review|assess|look at) (?:your|all|every|each) (?:application|applications|cv|resume|profile|submission)",
         r"\b(?:high|large) (?:volume|number) of (?:applications|applicants|candidates)\b",
         r"\bonly (?:shortlisted|selected|successful) (?:candidates|applicants)\b",
-    ), 0.68, unless=(r"\bstill\b", r"\bremains?\b", r"\bcontinue\b"), name="we will review your application"),
+    ), 0.68, unless=(r"\bstill\b", r"\bremains?\b", r"\bcontinue\b",
+                     # "due to the high volume of applications, our review is taking longer": a delay
+                     r"\b(?:longer|delay\w*|behind|more time|slower|patience|postpone\w*)\b"), name="we will review your application"),
     Rule("application_received", "en", (
         _COND_ACK + r"[^\n]{0,120}" + _CONTACT_EN,
         _CONTACT_EN + r"[^\n]{0,60}" + _COND_ACK,
@@ -899,6 +906,8 @@ RULES: list[Rule] = [
         r"be contacting you|be reaching out|be getting back|email you|write to you|call you)\b",
         # The promise after another step: "we expect to wrap things up and come back to you next week".
         r"\band (?:then )?(?:we'll |i'll |will )?(?:come back to you|get back to you|let you know|be in touch|revert to you)\b",
+        # The passive promise of formal mail: "the outcome will be communicated to you in due course".
+        r"\b(?:will|shall) be (?:communicated|confirmed|sent|passed on|relayed|made known|notified) to you\b|\byou will be (?:notified|informed|advised|contacted) in due course\b",
     ), 0.7, unless=(_COND_ACK, _QUESTIONS, r"\b(?:please|feel free|do not hesitate|don't hesitate) (?:to )?(?:do )?(?:contact|reach|get in touch|let|call|email|ask|write|keep|send|reply)",
                     r"\b(?:we|i) (?:will|'ll) (?:have|make|give|send) you (?:an? )?(?:offer|access|link|login)"),
         dated_label="decision_timeline", dated_weight=0.86, name="we'll let you know"),
@@ -1047,7 +1056,10 @@ RULES: list[Rule] = [
         r"\b(?:verification|security|one-time|confirmation) (?:code|pin|passcode)|\breset your password\b|\bpassword (?:reset|change)|\bverify your (?:email|account)|\bsign-in attempt\b|\blog-?in (?:attempt|alert)",
         r"\byour order\b|\border (?:#|number|confirmation)\b|\bhas (?:been )?shipped\b|\bout for delivery\b|\bpayment (?:received|confirmation)\b|\byour receipt\b",
         r"\b(?:viewed|appeared in) (?:your profile|\d+ searches)\b|\bwho(?:'s)? viewed your profile\b",
-        r"\b(?:joined|joining|registering|registered|welcome to|sign(?:ed)? up (?:for|to)) (?:our |the )?(?:[\w-]+ )?talent (?:community|network|pool)\b",
+        r"\b(?:thank(?:s| you) for (?:joining|registering|signing up)(?: (?:for|to|with))?|welcome to|you(?:'ve| have) (?:joined|registered|signed up)(?: (?:for|to|with))?) (?:our |the )?(?:[\w-]+ )?talent (?:community|network|pool)\b",
+        # An event the user signed up for: a careers fair, an open day, a webinar.
+        r"\b(?:thank(?:s| you) for (?:registering|signing up|your registration)|you(?:'re| are) (?:registered|signed up|on the (?:guest )?list)|registration (?:is )?confirmed|your (?:ticket|spot|place|seat) (?:is|has been)? ?(?:confirmed|reserved|attached)?)\b"
+        r"[^\n]{0,80}\b(?:event|career(?:s)? (?:day|fair|event|evening)|job fair|fair|webinar|meetup|meet-up|open (?:day|house|evening)|session|workshop|conference|ticket)\b",
         # A survey about the hiring process asks for an opinion, not for a step of the application.
         r"\b(?:candidate|applicant|application|recruitment|hiring) (?:experience )?survey\b|\bhow (?:was|did) (?:your|the) (?:application|candidate|hiring|recruitment) (?:experience|process)\b"
         r"|\b(?:take|start|complete|fill (?:in|out)) (?:our|the|this|a) (?:short |quick |brief |\d+-minute |anonymous )?survey\b",
@@ -1060,6 +1072,9 @@ RULES: list[Rule] = [
         r"\blowongan (?:baru|terbaru|pekerjaan terbaru|yang (?:sesuai|cocok|mungkin))|\bnotifikasi (?:lowongan|pekerjaan)|\brekomendasi (?:lowongan|pekerjaan)|\b\d+ lowongan\b",
         r"\bkata sandi\b|\bkode (?:verifikasi|otp|keamanan)\b|\bverifikasi (?:email|akun)\b",
         r"\bpesanan anda\b|\bpembayaran (?:berhasil|diterima)\b",
+        # An event the user signed up for: a job fair, a webinar, a class.
+        r"\b(?:terima kasih (?:sudah|telah|atas) (?:mendaftar|pendaftaran|registrasi)|pendaftaran (?:anda|kamu) (?:berhasil|terkonfirmasi|dikonfirmasi)|tiket (?:anda|kamu))\b"
+        r"[^\n]{0,80}\b(?:job fair|bursa kerja|webinar|acara|event|seminar|workshop|kelas|career day|expo|pameran|tiket)\b",
     ), 0.88, name="lowongan terbaru"),
     Rule("other", "id", (
         r"\bberhenti berlangganan\b|\bhentikan notifikasi\b|\bpengaturan (?:akun|notifikasi)\b|\bbuletin\b|\bwebinar\b|\blamar sekarang\b",
