@@ -17,8 +17,10 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import multiprocessing
 import os
 import random
+import shutil
 import socket
 import statistics
 import subprocess
@@ -92,51 +94,89 @@ def start_server(folder: Path, db: Path, port: int, threads: int) -> subprocess.
     return proc
 
 
+def one_client(port: int, token: str, paths: list[str], count: int, seed: int, rate: float | None,
+               start_at: float) -> tuple[list[float], list[str]]:
+    """One client on its own keep-alive connection, in a process of its own: `count` requests for
+    random paths, back-to-back without `rate`, else `rate` a second at random (exponential)
+    intervals, as people opening threads would. Returns (latencies in seconds, errors)."""
+    rng = random.Random(seed)
+    headers = {"Authorization": f"Bearer {token}"}
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    conn.connect()
+    latencies, errors = [], []
+    time.sleep(max(0.0, start_at - time.time()))  # every client starts together
+    next_at = time.perf_counter()
+    for _ in range(count):
+        if rate:
+            next_at += rng.expovariate(rate)
+            pause = next_at - time.perf_counter()
+            if pause > 0:
+                time.sleep(pause)
+        path = rng.choice(paths)
+        t0 = time.perf_counter()
+        conn.request("GET", path, headers=headers)
+        r = conn.getresponse()
+        body = r.read()
+        latencies.append(time.perf_counter() - t0)
+        if r.status != 200 or not body:
+            errors.append(f"{path}: {r.status}")
+    conn.close()
+    return latencies, errors
+
+
 def run_clients(port: int, token: str, threads: list[int], clients: int, total: int, seed: int = 7,
                 rate: float | None = None):
-    """`clients` threads, each on its own keep-alive connection. Without `rate` each sends its next
-    request as soon as the last is answered (saturation); with `rate`, each sends `rate` requests
-    a second at random (exponential) intervals, as people opening threads would."""
-    headers = {"Authorization": f"Bearer {token}"}
+    """`clients` clients, each in its own process: clients that shared one interpreter (and its
+    GIL) would queue behind each other and add their own waits to the server's latency."""
+    paths = [f"/api/v1/threads/{t:x}" for t in threads]
     per_client = total // clients
-    latencies: list[float] = []
-    errors: list[str] = []
-    lock = threading.Lock()
-    go = threading.Barrier(clients + 1)
+    start_at = time.time() + 1.0 + 0.05 * clients  # time for every process to start and connect
+    with multiprocessing.get_context("spawn").Pool(clients) as pool:
+        jobs = [pool.apply_async(one_client, (port, token, paths, per_client, seed + k, rate, start_at))
+                for k in range(clients)]
+        results = [job.get(timeout=600) for job in jobs]
+    wall = time.time() - start_at
+    latencies = [x for mine, _ in results for x in mine]
+    errors = [e for _, theirs in results for e in theirs]
+    return latencies, errors, wall
 
-    def client(k: int):
-        rng = random.Random(seed + k)
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        mine = []
-        go.wait()
-        next_at = time.perf_counter()
-        for _ in range(per_client):
-            if rate:
-                next_at += rng.expovariate(rate)
-                pause = next_at - time.perf_counter()
-                if pause > 0:
-                    time.sleep(pause)
-            path = f"/api/v1/threads/{rng.choice(threads):x}"
-            t0 = time.perf_counter()
-            conn.request("GET", path, headers=headers)
-            r = conn.getresponse()
-            body = r.read()
-            mine.append(time.perf_counter() - t0)
-            if r.status != 200 or not body:
-                with lock:
-                    errors.append(f"{path}: {r.status}")
-        conn.close()
-        with lock:
-            latencies.extend(mine)
 
-    workers = [threading.Thread(target=client, args=(k,)) for k in range(clients)]
-    for w in workers:
-        w.start()
-    go.wait()
-    t0 = time.perf_counter()
-    for w in workers:
-        w.join()
-    return latencies, errors, time.perf_counter() - t0
+WRK_SCRIPT = """
+local paths = {%s}
+wrk.headers["Authorization"] = "Bearer %s"
+local counter = 0
+setup = function(thread) counter = counter + 1; thread:set("seed", counter) end
+init = function() math.randomseed(seed * 7919) end
+request = function() return wrk.format("GET", paths[math.random(#paths)]) end
+done = function(summary, latency, requests)
+  local errors = summary.errors.status + summary.errors.connect + summary.errors.read
+                 + summary.errors.write + summary.errors.timeout
+  io.write(string.format('WRK {"n": %%d, "errors": %%d, "seconds": %%f, "p50_us": %%d, "p99_us": %%d, '
+                         .. '"mean_us": %%f, "max_us": %%d}\\n', summary.requests, errors,
+                         summary.duration / 1e6, latency:percentile(50), latency:percentile(99),
+                         latency.mean, latency.max))
+end
+"""
+
+
+def run_wrk(port: int, token: str, threads: list[int], clients: int, seconds: float, folder: Path) -> dict | None:
+    """The saturated run with wrk, a load generator in C, when it is installed (Debian: `apt-get
+    install wrk`): 20 Python clients back-to-back would take a good part of the 2 cores from the
+    server they measure. Each of `clients` connections sends its next request as soon as the last
+    is answered. None without wrk."""
+    wrk = shutil.which("wrk")
+    if not wrk:
+        return None
+    script = folder / "threads.lua"
+    script.write_text(WRK_SCRIPT % (", ".join(f'"/api/v1/threads/{t:x}"' for t in threads), token))
+    out = subprocess.run([wrk, "-t2", f"-c{clients}", f"-d{seconds:g}s", "-s", str(script),
+                          f"http://127.0.0.1:{port}"], capture_output=True, text=True, timeout=seconds + 60)
+    line = next((x for x in out.stdout.splitlines() if x.startswith("WRK ")), None)
+    if line is None:
+        raise RuntimeError(f"wrk said: {out.stdout}{out.stderr}")
+    got = json.loads(line[4:])
+    return dict(p50=got["p50_us"] / 1000, p99=got["p99_us"] / 1000, mean=got["mean_us"] / 1000,
+                max=got["max_us"] / 1000, rps=got["n"] / got["seconds"], errors=got["errors"], n=got["n"])
 
 
 def server_cpu_s(pid: int) -> float:
@@ -151,7 +191,8 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def in_process_ms(db: Path, threads: list[int], n: int = 500) -> float:
-    """The server's own work per request (Flask test client, no network): the floor of latency."""
+    """The server's own CPU per request (Flask test client, no network): the floor of latency.
+    CPU rather than wall time, which other work on a shared machine would inflate."""
     from extension_api import create_app
     from models.settings import Settings
 
@@ -161,10 +202,10 @@ def in_process_ms(db: Path, threads: list[int], n: int = 500) -> float:
     rng = random.Random(3)
     for _ in range(50):
         client.get(f"/api/v1/threads/{rng.choice(threads):x}", headers=headers)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     for _ in range(n):
         client.get(f"/api/v1/threads/{rng.choice(threads):x}", headers=headers)
-    return (time.perf_counter() - t0) / n * 1000
+    return (time.process_time() - t0) / n * 1000
 
 
 def main():
@@ -176,6 +217,9 @@ def main():
     parser.add_argument("--rate", type=float, default=10.0,
                         help="requests per second of each client in the paced run (default 10: 200/s in all)")
     parser.add_argument("--server-threads", type=int, default=8)
+    parser.add_argument("--load", choices=("auto", "python"), default="auto",
+                        help="saturated run: wrk when installed (auto), or Python client processes")
+    parser.add_argument("--seconds", type=float, default=10.0, help="length of the saturated run with wrk")
     parser.add_argument("--keep", help="reuse (or build once) the store in this folder")
     args = parser.parse_args()
 
@@ -190,10 +234,11 @@ def main():
         threads = build_store(db, args.apps, args.messages_per_app)
         threads_file.write_text(json.dumps(threads))
     build_s = time.perf_counter() - t0
+    print(f"load average at start: {os.getloadavg()[0]:.2f} ({os.cpu_count()} CPUs)")
     print(f"store: {args.apps} applications, {args.apps * args.messages_per_app} messages ({build_s:.1f} s)")
 
     floor = in_process_ms(db, threads)
-    print(f"in-process (no network): {floor:.2f} ms per request")
+    print(f"in-process (no network): {floor:.2f} ms of CPU per request")
 
     port = free_port()
     proc = start_server(folder, db, port, args.server_threads)
@@ -203,15 +248,21 @@ def main():
         run_clients(port, token, threads, args.clients, min(1000, args.requests))  # warm-up
         for mode, rate in (("paced", args.rate), ("saturated", None)):
             cpu0 = server_cpu_s(proc.pid)
-            latencies, errors, wall = run_clients(port, token, threads, args.clients, args.requests, rate=rate)
-            cpu_ms = (server_cpu_s(proc.pid) - cpu0) / max(1, len(latencies)) * 1000
-            ms = [x * 1000 for x in latencies]
-            results[mode] = dict(p50=percentile(ms, 50), p99=percentile(ms, 99), mean=statistics.mean(ms), max=max(ms),
-                                 rps=len(ms) / wall, errors=len(errors), n=len(ms), cpu_ms=cpu_ms)
+            r = None
+            if mode == "saturated" and args.load != "python":
+                r = run_wrk(port, token, threads, args.clients, args.seconds, folder)
+            if r is None:
+                latencies, errors, wall = run_clients(port, token, threads, args.clients, args.requests, rate=rate)
+                ms = [x * 1000 for x in latencies]
+                r = dict(p50=percentile(ms, 50), p99=percentile(ms, 99), mean=statistics.mean(ms), max=max(ms),
+                         rps=len(ms) / wall, errors=len(errors), n=len(ms), load="python processes")
+            else:
+                r["load"] = "wrk"
+            r["cpu_ms"] = (server_cpu_s(proc.pid) - cpu0) / max(1, r["n"]) * 1000
+            results[mode] = r
             offered = f"{args.clients} x {rate:g}/s offered" if rate else "each client back-to-back"
-            r = results[mode]
-            print(f"{mode} ({offered}): {r['n']} requests, {r['errors']} errors, {r['rps']:.0f} req/s, server CPU "
-                  f"{cpu_ms:.2f} ms/request")
+            print(f"{mode} ({offered}, {r['load']}): {r['n']} requests, {r['errors']} errors, {r['rps']:.0f} req/s, "
+                  f"server CPU {r['cpu_ms']:.2f} ms/request, load average {os.getloadavg()[0]:.2f}")
             print(f"  GET /threads/<id>: p50 {r['p50']:.2f} ms, p99 {r['p99']:.2f} ms, mean {r['mean']:.2f} ms, "
                   f"max {r['max']:.1f} ms")
     finally:
@@ -222,7 +273,9 @@ def main():
                       "mode": f"{args.clients} clients x {args.rate:g} req/s (Poisson)", "requests": paced["n"],
                       "errors": paced["errors"] + saturated["errors"],
                       "saturated_p50_ms": round(saturated["p50"], 3), "saturated_p99_ms": round(saturated["p99"], 3),
-                      "saturated_req_per_s": round(saturated["rps"]), "server_cpu_ms_per_request": round(saturated["cpu_ms"], 3),
+                      "saturated_req_per_s": round(saturated["rps"]), "saturated_load": saturated["load"],
+                      "server_cpu_ms_per_request": round(saturated["cpu_ms"], 3),
+                      "paced_server_cpu_ms_per_request": round(paced["cpu_ms"], 3),
                       "in_process_ms": round(floor, 3), "applications": args.apps,
                       "messages": args.apps * args.messages_per_app, "cpus": os.cpu_count(),
                       "load_avg_1m": round(os.getloadavg()[0], 2)}))
