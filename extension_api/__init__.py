@@ -28,7 +28,7 @@ def create_app(test_config: dict | None = None):
     `test_config` may set `DB` (a path or SQLAlchemy URL), `STORE` (an open `Store`),
     `SETTINGS` (a `models.settings.Settings`), `TOKEN`, `CONFIG_DIR` (where the token file
     lives), `CLOCK` (a function giving the aware "now") and `CACHE` (False: read every
-    application from the store), besides any Flask setting.
+    answer from the store), besides any Flask setting.
     """
     from apiflask import APIFlask
 
@@ -36,7 +36,7 @@ def create_app(test_config: dict | None = None):
     from models.store import Store
 
     from . import applications, errors, guard, health, lookups, messages, openapi
-    from .cache import ApplicationCache, sqlite_path
+    from .cache import AnswerCache, sqlite_path
     from .context import ApiContext
     from .token import load_or_create_token, token_path
 
@@ -58,7 +58,7 @@ def create_app(test_config: dict | None = None):
     if not token:
         token = load_or_create_token(app.config.get("CONFIG_DIR"))
         token_file = token_path(app.config.get("CONFIG_DIR"))
-    cache = ApplicationCache(sqlite_path(store.url) if app.config.get("CACHE", True) else None)
+    cache = AnswerCache(sqlite_path(store.url) if app.config.get("CACHE", True) else None)
     app.extensions["nextstep"] = ApiContext(store=store, policy=settings.policy_settings(), token=token,
                                             clock=app.config.get("CLOCK"), cache=cache, token_file=token_file)
 

@@ -8,7 +8,7 @@ from models.message import UserEvent
 from models.views import application_json
 
 from . import reading
-from .context import api, application_response
+from .context import api, application_response, json_response
 from .schemas import ApplicationListOut, ApplicationOut, EventIn
 from .they_said import resolve_they_said
 
@@ -38,10 +38,10 @@ def list_applications():
 @bp.doc(responses={404: "No such application"})
 def get_application(application_id: int):
     """One application with its timeline and next step"""
-    app = api().application(application_id)
-    if app is None:
+    body = api().answer(application_id)
+    if body is None:
         not_found(application_id)
-    return application_response(app)
+    return json_response(body)
 
 
 def scheduled_interview(app, now):
@@ -62,10 +62,11 @@ def add_event(application_id: int, body: dict):
     `they_said` (text, read by the date resolver: "end of next week" becomes a date; null when
     vague), `snooze` (until), `archive`, `withdraw`, `reopen`. Answers the updated application."""
     ctx = api()
-    if ctx.application(application_id) is None:
+    current = ctx.application(application_id)
+    if current is None:
         not_found(application_id)
     kind = body["kind"]
-    at = body.get("at") or (scheduled_interview(ctx.application(application_id), ctx.now())
+    at = body.get("at") or (scheduled_interview(current, ctx.now())
                             if kind == "interview_done" else None) or ctx.now()
     if at.tzinfo is None:  # a time without an offset is the user's local time
         at = at.replace(tzinfo=ctx.tz)

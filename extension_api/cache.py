@@ -1,9 +1,17 @@
-"""Loaded applications kept in memory until the database changes.
+"""Answers kept in memory until the database changes or the minute turns.
 
-The sidebar asks again for the same few threads as the user moves around Gmail; loading an
-application costs three queries and building its timeline. What is cached is the loaded
-`Application` (the data), never the answer: the next step is still computed for each request's
-moment.
+The sidebar asks again for the same few threads as the user moves around Gmail; answering costs
+three queries, building the timeline, computing the next step and encoding the JSON. What is
+kept is the encoded answer of an application (bytes) for one minute of the user's clock, and
+which application each Gmail thread belongs to.
+
+Why bytes and not the loaded `Application`: thousands of cached objects (an application, its
+messages, their lists) were walked by every full garbage collection, pausing every request for
+100 ms and more; bytes and small tuples of numbers are not walked at all.
+
+Why the minute: the next step is computed for the request's moment, but everything it compares
+that moment with is a whole minute (days in the user's time zone, interview times from mail), so
+an answer computed in a minute holds for that minute. The next minute computes afresh.
 
 Change is detected with SQLite's `PRAGMA data_version`, read on a connection of the cache's own:
 it changes whenever any other connection commits (the watcher's, another process's, the API's own
@@ -34,20 +42,21 @@ def sqlite_path(url: str) -> str | None:
     return path if path and path != ":memory:" else None
 
 
-class ApplicationCache:
-    """A bounded map of id -> Application and thread -> id, emptied on any commit.
+class AnswerCache:
+    """A bounded map of application id -> (minute, encoded answer) and thread -> application id,
+    emptied on any commit.
 
-    >>> cache = ApplicationCache(None)
+    >>> cache = AnswerCache(None)
     >>> version = cache.version()
-    >>> cache.put_application(version, 1, "app")
-    >>> cache.application(1) is MISSING   # disabled without a SQLite file
+    >>> cache.put_answer(version, 1, "2025-10-20T09:30", b"{}")
+    >>> cache.answer(1, "2025-10-20T09:30") is MISSING   # disabled without a SQLite file
     True
     """
 
     def __init__(self, path: str | None, size: int = 4096):
         self.size = size
         self._lock = threading.Lock()
-        self._apps: OrderedDict = OrderedDict()
+        self._answers: OrderedDict = OrderedDict()
         self._threads: OrderedDict = OrderedDict()
         self._version = None
         self._probe = None
@@ -66,20 +75,23 @@ class ApplicationCache:
         with self._lock:
             current = self._probe.execute("PRAGMA data_version").fetchone()[0]
             if current != self._version:
-                self._apps.clear()
+                self._answers.clear()
                 self._threads.clear()
                 self._version = current
             return current
 
-    def application(self, app_id: int):
+    def answer(self, app_id: int, minute):
+        """The encoded answer for `app_id` computed in `minute` (None: no such application), or
+        MISSING."""
         with self._lock:
-            found = self._apps.get(app_id, MISSING)
-            if found is not MISSING:
-                self._apps.move_to_end(app_id)
-            return found
+            found = self._answers.get(app_id)
+            if found is None or found[0] != minute:
+                return MISSING
+            self._answers.move_to_end(app_id)
+            return found[1]
 
-    def put_application(self, version, app_id: int, app) -> None:
-        self._put(self._apps, version, app_id, app)
+    def put_answer(self, version, app_id: int, minute, body: bytes | None) -> None:
+        self._put(self._answers, version, app_id, (minute, body))
 
     def thread(self, thrid: int):
         with self._lock:

@@ -15,7 +15,7 @@ from models.store import Store
 from models.views import application_json
 
 from . import reading
-from .cache import MISSING, ApplicationCache
+from .cache import MISSING, AnswerCache
 
 
 @dataclass
@@ -27,7 +27,7 @@ class ApiContext:
     policy: PolicySettings
     token: str
     clock: Callable[[], datetime] | None = None
-    cache: ApplicationCache = field(default_factory=lambda: ApplicationCache(None))
+    cache: AnswerCache = field(default_factory=lambda: AnswerCache(None))
     token_file: Path | None = None  # where the token came from: re-read when it changes
     _token_stamp: tuple | None = None
 
@@ -59,35 +59,51 @@ class ApiContext:
         return self.store.engine.connect()
 
     def application(self, application_id: int):
-        """The application as last committed, or None."""
-        version = self.cache.version()
-        found = self.cache.application(application_id)
-        if found is MISSING:
-            with self.connect() as conn:
-                found = reading.load_application(conn, application_id)
-            self.cache.put_application(version, application_id, found)
-        return found
+        """The application as last committed, or None (read afresh: for writes)."""
+        with self.connect() as conn:
+            return reading.load_application(conn, application_id)
 
-    def application_for_thread(self, thrid: int):
-        """The application of a Gmail thread (as an integer), or None."""
+    def answer(self, application_id: int, version=MISSING, conn=None) -> bytes | None:
+        """The JSON of an application as last committed, its next step computed for this minute
+        (see cache.py); None if there is no such application."""
+        if version is MISSING:
+            version = self.cache.version()
+        now = self.now()
+        minute = now.replace(second=0, microsecond=0)
+        body = self.cache.answer(application_id, minute)
+        if body is MISSING:
+            if conn is None:
+                with self.connect() as conn:
+                    app = reading.load_application(conn, application_id)
+            else:
+                app = reading.load_application(conn, application_id)
+            body = None if app is None else encode(application_json(app, now, self.policy))
+            self.cache.put_answer(version, application_id, minute, body)
+        return body
+
+    def answer_for_thread(self, thrid: int) -> bytes | None:
+        """The JSON of a Gmail thread's application (see `answer`), or None."""
         version = self.cache.version()
         app_id = self.cache.thread(thrid)
         if app_id is not MISSING:
-            return self.application(app_id) if app_id else None
-        with self.connect() as conn:  # one connection for both reads
+            return self.answer(app_id, version) if app_id else None
+        with self.connect() as conn:  # one connection for every read
             app_id = reading.application_id_for_thread(conn, thrid)
             self.cache.put_thread(version, thrid, app_id)
-            if not app_id:
-                return None
-            found = self.cache.application(app_id)
-            if found is MISSING:
-                found = reading.load_application(conn, app_id)
-                self.cache.put_application(version, app_id, found)
-            return found
+            return self.answer(app_id, version, conn) if app_id else None
 
 
 def api() -> ApiContext:
     return current_app.extensions["nextstep"]
+
+
+def encode(data) -> bytes:
+    """`data` as the bytes of Flask's JSON response (compact, one line)."""
+    return current_app.json.response(data).get_data()
+
+
+def json_response(body: bytes, status: int = 200):
+    return current_app.response_class(body, status=status, mimetype=current_app.json.mimetype)
 
 
 def application_response(app, status: int = 200, *, detail: bool = True):

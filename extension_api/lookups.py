@@ -9,7 +9,7 @@ from apiflask import APIBlueprint, abort
 from models.store import messages
 
 from . import reading
-from .context import api, application_response
+from .context import api, application_response, json_response
 from .schemas import ApplicationOut, LookupQuery, TrackIn
 
 bp = APIBlueprint("lookups", __name__, url_prefix="/api/v1", tag="Lookups")
@@ -43,11 +43,11 @@ def by_thread(gmail_thread_id: str):
     # Checked here rather than by a schema: this is the sidebar's hot path (openapi.py
     # documents the same pattern, THREAD_ID_PATTERN).
     thrid = thread_id_or_400(gmail_thread_id)
-    app = api().application_for_thread(thrid)
-    if app is None:
+    body = api().answer_for_thread(thrid)
+    if body is None:
         abort(404, "No application for this Gmail thread yet: Next Step files a thread once it reads a "
                    "recruiter's message in it (or track a message with POST /api/v1/messages/<id>/track).")
-    return application_response(app)
+    return json_response(body)
 
 
 @bp.post("/threads/<gmail_thread_id>/track")

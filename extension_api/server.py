@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+import gc
 import ipaddress
 import logging
 import signal
@@ -36,6 +37,16 @@ def check_loopback(host: str) -> str:
         pass
     raise ValueError(f"Next Step serves only on loopback (127.0.0.1), not on {host!r}: the API holds your "
                      "mail's next steps and answers the browser extension on this machine alone.")
+
+
+def freeze_startup_objects() -> None:
+    """Move everything built so far (Flask, the routes, the libraries, the store's tables; the
+    reader's models under `nextstep run`) out of the garbage collector's reach, for good: it lives
+    as long as the process. Otherwise every full collection walks those ~70,000 objects, 35 ms of
+    CPU (100+ ms on a busy machine) while every request waits: the API's slowest answers.
+    Call once, when start-up is done; garbage found first is freed first."""
+    gc.collect()
+    gc.freeze()
 
 
 class ApiServer:

@@ -27,7 +27,7 @@ def run(port, since_days, verbose):
     import threading
 
     from extension_api import create_app
-    from extension_api.server import ApiServer
+    from extension_api.server import ApiServer, freeze_startup_objects
     from watcher.commands.watch import ProgressBar, build_watcher, setup_logging
 
     setup_logging(verbose)
@@ -65,6 +65,7 @@ def run(port, since_days, verbose):
     previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
     thread = threading.Thread(target=watch, name="nextstep-watcher", daemon=True)
     try:
+        freeze_startup_objects()
         thread.start()
         click.echo(f"Next Step API on {server.url}/api/v1; watching {watcher.account.user} on "
                    f"{watcher.account.host} (Ctrl-C to stop)", err=True)

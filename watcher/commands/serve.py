@@ -15,7 +15,7 @@ def serve(port, host, threads):
     from models.settings import load_settings
 
     from extension_api import create_app
-    from extension_api.server import ApiServer, check_loopback
+    from extension_api.server import ApiServer, check_loopback, freeze_startup_objects
 
     try:
         check_loopback(host)
@@ -31,5 +31,6 @@ def serve(port, host, threads):
     click.echo(f"Next Step API on {server.url}/api/v1 (Ctrl-C to stop)")
     click.echo("Pair the browser extension: open its options, set the address to "
                f"{server.url} and paste the token printed by `nextstep token`.")
+    freeze_startup_objects()
     server.run_until_signalled()
     click.echo("Stopped.")
