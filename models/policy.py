@@ -131,6 +131,7 @@ class Entry:
     evidence: str | None = None
     out_kind: str | None = None   # the user's messages: sent | reply | thank_you | follow_up | final_thanks
     message: Message | None = None
+    answer_note: bool = False     # theirs, read as `other`, but a reply in the thread: a person answered
 
 
 @dataclass
@@ -166,9 +167,12 @@ def build_thread(app: Application, now: datetime, settings: PolicySettings) -> T
     """The application's messages and the user's events as one timeline, oldest first."""
     tz = ZoneInfo(settings.tz)
     entries = []
-    for m in conversation(app.timeline()):
+    timeline = conversation(app.timeline())
+    ids = {_mid(m.message_id) for m in timeline if m.message_id}
+    for m in timeline:
         if m.is_inbound:
             e = Entry(at=m.date, inbound=True, label=m.label, key_date=m.key_date, evidence=m.evidence, message=m)
+            e.answer_note = m.label in (None, L.OTHER) and any(_mid(r) in ids for r in (m.in_reply_to, *m.references) if r)
             if m.label == L.INTERVIEW_INVITE:
                 if m.interview_at:
                     e.interview_start, e.interview_time_known = m.interview_at, True
@@ -200,6 +204,10 @@ def build_thread(app: Application, now: datetime, settings: PolicySettings) -> T
     return Thread(app, now, settings, tz, entries, holidays)
 
 
+def _mid(message_id: str) -> str:
+    return message_id.strip().strip("<>").lower()
+
+
 def _answers(theirs: Entry, mine: Entry) -> bool:
     """Whether the user's message answers theirs (rather than following up on a silence)."""
     if theirs.label in ASKS_FOR_AN_ANSWER:
@@ -217,7 +225,7 @@ def _name_what_the_user_sent(entries: list[Entry]) -> None:
     previous = None
     for e in entries:
         if e.inbound:
-            if e.label and e.label != L.OTHER:
+            if (e.label and e.label != L.OTHER) or e.answer_note:
                 last_inbound = e
         elif e.out_kind == THANK_YOU:
             thanked_until = e.at
@@ -426,7 +434,8 @@ def _followups_since(t: Thread, moment: datetime | None) -> list[Entry]:
 
 def _too_many_unanswered(t: Thread) -> NextStep | None:
     last = t.last_in
-    unanswered = _followups_since(t, last.at if last else None)
+    answered = [e.at for e in t.entries if e.inbound and e.answer_note] + ([last.at] if last else [])
+    unanswered = _followups_since(t, max(answered) if answered else None)
     if len(unanswered) >= t.settings.max_unanswered_followups:
         return NextStep(WAIT, 5, None,
                         f"You have followed up {len(unanswered)} times in a row without an answer. Check-in 5: "
@@ -466,7 +475,7 @@ def stay_in_touch(t: Thread) -> NextStep | None:
     stop = _too_many_unanswered(t)
     if stop:
         return stop
-    contacts = [e for e in t.entries if not e.inbound or (e.label and e.label != L.OTHER)]
+    contacts = [e for e in t.entries if not e.inbound or (e.label and e.label != L.OTHER) or e.answer_note]
     if not contacts:
         # A thread the user chose to track although nothing in it reads as recruiter mail.
         contacts = [e for e in t.entries if e.message is not None]

@@ -36,6 +36,9 @@ KNOWN_WRONG: dict[str, str] = {
     "68-scheduling-tool-confirmation-afternoon-for-user":
         "reader: 02 gives the day but not the time of '9:00am - 9:30am, Thursday, November 13, 2025 (Central "
         "Time - US & Canada)', so the interview counts as ahead all that day (prepare, not the thank-you)",
+    "74-short-reply-from-recruiter-answers-the-follow-up":
+        "reader: 03 'Thanks Leah, great read - I've shared it with the ops leads!' is read as will_contact_you, "
+        "so the product waits (row 5) instead of counting it as an answer",
 }
 
 

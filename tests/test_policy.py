@@ -312,3 +312,15 @@ def test_out_of_office_replies_and_bounces_are_no_contact():
                      subject="Undelivered Mail Returned to Sender")
     # The follow-up never arrived: row 2 still waits for one.
     assert _got(advise([decided, follow_up, bounce], "2025-10-15T09:00+00:00")) == ("follow_up", 2, "2025-10-14")
+
+
+def test_a_short_reply_of_theirs_in_the_thread_answers_the_follow_up():
+    ack = inbound("2025-09-03T10:00+00:00", "application_received")
+    first = replace(sent("2025-09-22T09:30+00:00"), message_id="<f1@mail.example>")
+    second = sent("2025-10-14T09:00+00:00")
+    thanks = replace(inbound("2025-09-22T13:10+00:00", "other"), in_reply_to="<F1@mail.example>")
+    step = advise([ack, first, thanks, second], "2025-10-24T09:00+00:00")
+    assert _got(step) == ("stay_in_touch", 3, "2025-11-04")
+    # The same words with no reference to the thread (a newsletter, a job alert) answer nothing.
+    alert = inbound("2025-09-22T13:10+00:00", "other")
+    assert _got(advise([ack, first, alert, second], "2025-10-24T09:00+00:00")) == ("wait", 5, None)
