@@ -394,3 +394,27 @@ def test_an_event_registration_is_other(text):
 def test_a_day_asked_for_in_casual_indonesian_is_an_invitation():
     r = read("Halo Kak Lee, makasih udah apply ya. Kakak bisa interview hari Kamis jam 2 siang?")
     assert (r.label, str(r.key_date)) == ("interview_invite", "2025-03-06")
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Lee, I have your CV on file from when you applied to us in 2023, and a new Platform role has just opened. "
+    "Would you be interested?",
+    "Hello Lee, I reviewed your profile on Dice and have a 6-month contract for a Java developer. "
+    "Please send me your updated resume and rate if interested.",
+])
+def test_a_role_the_reader_never_applied_to_is_outreach(text):
+    assert read(text).label == "recruiter_outreach"
+
+
+def test_thanks_for_applying_and_completing_the_interview_is_no_acknowledgement():
+    r = read("Thank you for your application and for completing the video interview. "
+             "We will let you know our decision by Friday.")
+    assert (r.label, str(r.key_date)) == ("decision_timeline", "2025-03-07")
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks for applying to jobs on JobBoard this week! 4 applications submitted, 1 viewed by employers.",
+    "Your application for Barista at Cafe Luna has been withdrawn as you requested.",
+])
+def test_a_job_board_summary_or_the_users_own_withdrawal_is_other(text):
+    assert read(text).label == "other"

@@ -411,6 +411,7 @@ _ANY_APPLICANT_ID = (r"\b(?:lamaran|pelamar|peserta|berkas|dokumen|formulir|form
 # A meeting that already took place: "for taking the time to meet", "for interviewing with us".
 _MET = (r"\b(?:interview(?:ing|ed)? with (?:us|me|the|our)|for (?:the|your|our) (?:interview|call|conversation|chat)\b|"
         r"meet(?:ing)? (?:the|with|us|me|our)\b|met (?:with|us|me|the|our)\b|spoke|speaking (?:with|to)|spent|attend(?:ing|ed)|"
+        r"(?:completing|doing|having|taking part in|participating in) (?:the|your|our|an?) (?:[\w-]+ )?(?:interview|assessment|call|test|case study|presentation)|"
         r"coming in\b|came in\b|your time (?:today|yesterday|on|this|last|with)\b|the time to (?:meet|speak|talk|interview|chat|come))")
 _CONTACT_EN = (
     r"\b(?:contact(?:ed)?|in touch|reach(?:ing)? out|hear|get back|call|invite|be notified|notify|let you know)\b"
@@ -588,6 +589,7 @@ RULES: list[Rule] = [
         r"\bsuggested (?:i|that i) (?:get in touch|contact you|reach out|write)|\byour name (?:was|came up|has been|has come up) (?:mentioned|passed|suggested|up)",
         r"\b(?:made|makes) me think of you\b|\bimmediately thought of you\b",
         r"\b(?:identified|noticed|found) your (?:profile|resume|cv|background|qualifications)\b[^\n]{0,80}\b(?:consistent|match|fit|opening|opportunit|role|position|speak|chat|talk)",
+        r"\b(?:reviewed|saw|viewed|checked out|looked at|found|noticed) your (?:\w+ )?(?:profile|resume|cv)\b (?:on|in|via|through) (?:linkedin|dice|indeed|monster|jobstreet|glints|kalibrr|github|xing|seek|naukri|reed|totaljobs|our database|the database|a job board)\b",
         r"\bthought of you\b|\bthought you (?:might|may|could|would) be (?:a (?:great|good|strong) fit|interested)",
         r"\b(?:are you|would you be|might you be) (?:currently )?(?:open|interested|looking)[^\n]{0,40}\b(?:new |other |exploring |hearing about |a )?(?:opportunit|roles?|positions?|move|change)",
     ), 0.9, unless=(_APPLIED,), name="came across your profile"),
@@ -607,6 +609,10 @@ RULES: list[Rule] = [
         r"\bthank(?:s| you) for (?:connecting|accepting my (?:connection|invitation|request))\b",
         r"\b(?:we're|we are|i'm|i am) (?:currently )?hiring (?:an? |for an? |our first |two |several )",
         r"\b(?:would you like|do you want|want|fancy|keen|care) to (?:have a |grab a )?(?:chat|talk|hear more|learn more|find out more|know more|connect)\b",
+        # A role the reader did not apply to: "a new role has just opened that looks like a better match".
+        r"\b(?:new|another|different|other|second) (?:[\w-]+ ){0,3}?(?:role|position|opening|vacancy|opportunity)\b[^\n]{0,40}\b(?:opened|come up|came up|become available|became available|just opened|opening up)\b",
+        r"\b(?:would|might) you be interested\b[^\n]{0,30}\?|\b(?:are you|r u) (?:currently |actively )?(?:looking|on the market|exploring)\b",
+        r"\b(?:send|share|forward) (?:me |us )?your (?:updated |latest |current )?(?:cv|resume|profile)\b[^\n]{0,40}\bif (?:you(?:'re| are) )?interested\b",
     ), 0.6, unless=(_APPLIED, r"\binterview\b", r"\bschedul"), name="reaching out because"),
     Rule("recruiter_outreach", "en", (
         r"\b(?:has|have|recruiter|employer|company|manager|they) (?:\w+ )?invited you to apply\b|\binvit(?:e|es|ing|ation) (?:for you )?to apply\b",
@@ -854,7 +860,7 @@ RULES: list[Rule] = [
     # makes it a courtesy.
     Rule("application_received", "en", (
         r"\bthank(?:s| you) (?:so much |very much )?for (?:your )?(?:applying|application)\b",
-    ), 0.5, unless=(_MET,), name="thanks for applying"),
+    ), 0.5, unless=(_MET, r"\bapplying (?:to|for) (?:jobs|roles|positions|vacancies)\b"), name="thanks for applying"),
     # "Thank you for your interest in the role" is said at every stage, from the acknowledgement to
     # the rejection: alone it is too weak to make a status message an acknowledgement.
     Rule("application_received", "en", (
@@ -1053,6 +1059,9 @@ RULES: list[Rule] = [
     # ---- other ---------------------------------------------------------------------------------
     Rule("other", "en", (
         r"\bjob alert|\bjobs? (?:for you|matching your|that match|you may (?:be interested in|like)|recommended for you|based on your)|\brecommended jobs\b|\b\d+\+? new jobs?\b|\bsimilar jobs\b|\bnew jobs? (?:for|near|in)\b",
+        # The user's own withdrawal, confirmed: "withdrawn as you requested".
+        r"\b\d+ (?:applications?|jobs?) (?:submitted|sent|viewed|applied)\b|\byour (?:weekly |monthly )?(?:application|job search) (?:summary|activity|recap)\b|\bkeep track of (?:all )?your applications\b",
+        r"\bwithdrawn (?:as|at) (?:you |your )?request(?:ed)?\b|\byou(?: have|'ve)? (?:successfully )?withdrawn your (?:application|candidacy)\b|\bwithdrawal (?:confirmed|confirmation|request received)\b",
         r"\b(?:verification|security|one-time|confirmation) (?:code|pin|passcode)|\breset your password\b|\bpassword (?:reset|change)|\bverify your (?:email|account)|\bsign-in attempt\b|\blog-?in (?:attempt|alert)",
         r"\byour order\b|\border (?:#|number|confirmation)\b|\bhas (?:been )?shipped\b|\bout for delivery\b|\bpayment (?:received|confirmation)\b|\byour receipt\b",
         r"\b(?:viewed|appeared in) (?:your profile|\d+ searches)\b|\bwho(?:'s)? viewed your profile\b",
