@@ -125,8 +125,10 @@ def describe(timeline) -> dict:
     """What an application's messages say about it: company, role, recruiter, Gmail thread.
 
     `timeline` is the application's messages in time order; later messages win, inbound
-    messages name the employer.
+    messages name the employer. Only the conversation counts (`conversation`): an
+    out-of-office reply or another role's acknowledgement names nothing of this application.
     """
+    timeline = conversation(timeline)
     inbound = [m for m in timeline if m.is_inbound and m.label != "other"]
     company = next((m.company for m in reversed(inbound) if m.company), None) or next(
         (c for c in (employer_from_sender(m.sender_name, m.sender) for m in reversed(inbound)) if c), None)
@@ -248,10 +250,49 @@ def is_forward_elsewhere(message, correspondents: set[str]) -> bool:
     return not any(r.lower() in theirs or _domain(r) in theirs for r in message.recipients if r)
 
 
+def _thread_role(inbound) -> str | None:
+    """The role most of their messages name, when at least two do and no other role as often."""
+    counts: list[list] = []  # [role, how many]
+    for m in inbound:
+        if not m.role:
+            continue
+        for group in counts:
+            if same_role(group[0], m.role):
+                group[1] += 1
+                break
+        else:
+            counts.append([m.role, 1])
+    counts.sort(key=lambda g: -g[1])
+    if not counts or counts[0][1] < 2 or (len(counts) > 1 and counts[1][1] == counts[0][1]):
+        return None
+    return counts[0][0]
+
+
+def _mid(message_id: str | None) -> str:
+    return (message_id or "").strip().strip("<>").lower()
+
+
+def without_other_applications(timeline) -> list:
+    """`timeline` without their mail about another application: a message that names another
+    role than the thread's (named by at least two of their messages) and replies to nothing in
+    the thread, such as an ATS acknowledging the user's application for a second role."""
+    theirs = [m for m in timeline if m.is_inbound and m.label and m.label != "other"]
+    role = _thread_role(theirs)
+    if role is None:
+        return list(timeline)
+    ids = {_mid(m.message_id) for m in timeline if m.message_id}
+
+    def elsewhere(m) -> bool:
+        replies = any(_mid(r) in ids for r in (m.in_reply_to, *m.references) if r)
+        return m.is_inbound and bool(m.role) and not same_role(m.role, role) and not replies
+
+    return [m for m in timeline if not elsewhere(m)]
+
+
 def conversation(timeline) -> list:
-    """The messages exchanged with the employer, in time order: `timeline` without automatic
-    mail (out-of-office replies, bounces and what they return) and without the user's forwards
-    to other people."""
-    kept = without_automatic_mail(timeline)
+    """The messages exchanged with the employer about this application, in time order:
+    `timeline` without automatic mail (out-of-office replies, bounces and what they return),
+    without the user's forwards to other people, and without their mail about another role."""
+    kept = without_other_applications(without_automatic_mail(timeline))
     correspondents = {m.sender for m in kept if m.is_inbound and m.sender}
     return [m for m in kept if not is_forward_elsewhere(m, correspondents)]

@@ -149,3 +149,21 @@ def test_the_users_forwards_to_other_people_are_no_part_of_the_conversation():
     assert conversation([theirs, to_mentor, to_myself]) == [theirs]
     assert conversation([theirs, to_their_colleague]) == [theirs, to_their_colleague]
     assert conversation([theirs, a_reply]) == [theirs, a_reply]  # only forwards are judged by their address
+
+
+def test_their_mail_about_another_role_is_not_this_thread():
+    def theirs(n, when, role, reply_to=None):
+        return Message(message_id=f"<{n}@larkfield.example>", direction="in", sender="nils@larkfield.example",
+                       date=datetime.fromisoformat(when), label="application_received", role=role,
+                       in_reply_to=reply_to)
+
+    ack = theirs(1, "2025-09-01T09:00+02:00", "Data Analyst")
+    decided = theirs(2, "2025-09-12T11:00+02:00", "Data Analyst")
+    other_role = theirs(3, "2025-09-16T09:00+02:00", "Analytics Engineer")
+    assert conversation([ack, decided, other_role]) == [ack, decided]
+    assert describe([ack, decided, other_role])["role"] == "Data Analyst"
+    # A reply in the thread stays, whatever role it names (the recruiter suggests another one).
+    suggested = theirs(4, "2025-09-16T09:00+02:00", "Analytics Engineer", reply_to="<2@larkfield.example>")
+    assert conversation([ack, decided, suggested]) == [ack, decided, suggested]
+    # One message per role: nothing says which is the thread's, so nothing is left out.
+    assert conversation([ack, other_role]) == [ack, other_role]
