@@ -39,6 +39,9 @@ KNOWN_WRONG: dict[str, str] = {
     "74-short-reply-from-recruiter-answers-the-follow-up":
         "reader: 03 'Thanks Leah, great read - I've shared it with the ops leads!' is read as will_contact_you, "
         "so the product waits (row 5) instead of counting it as an answer",
+    "79-slots-offered-user-picks-one-see-you-then":
+        "reader: the interview's date is only in the user's own reply (02, 'Thursday 16 October at 14:00'), which "
+        "is not read; 03 'Perfect, see you then!' names none, so prepare has no due date",
 }
 
 
