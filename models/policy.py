@@ -215,10 +215,23 @@ def _answers(theirs: Entry, mine: Entry) -> bool:
     return add_business_days(theirs.at.date(), REPLY_BUSINESS_DAYS) >= mine.at.astimezone(theirs.at.tzinfo).date()
 
 
+# Their messages whose date the user's next message may follow up on (rows 2 and 4).
+NAMES_A_DATE_TO_FOLLOW_UP = frozenset({L.DECISION_TIMELINE, L.CHECKIN_REQUEST, L.STILL_DECIDING,
+                                       L.APPLICATION_RECEIVED})
+
+
+def _after_their_date(theirs: Entry | None, interview: datetime, mine: Entry) -> bool:
+    """Whether the user's first message after an interview comes once a date they named after
+    it has passed: then it follows up on that date (it still ends row 1) rather than thanking."""
+    return (theirs is not None and theirs.at > interview and theirs.label in NAMES_A_DATE_TO_FOLLOW_UP
+            and theirs.key_date is not None and mine.at.astimezone(theirs.at.tzinfo).date() > theirs.key_date)
+
+
 def _name_what_the_user_sent(entries: list[Entry]) -> None:
     """Tell the user's messages apart (CHECKINS.md): the first one after an interview is the
-    thank-you of #1 (it stops #1 and is not a follow-up); one sent soon after a message of theirs
-    answers it; anything else after their first message is a follow-up."""
+    thank-you of #1 (it stops #1 and is not a follow-up), unless it comes after a date they named
+    since; one sent soon after a message of theirs answers it; anything else after their first
+    message is a follow-up."""
     interviews = sorted(e.interview_start for e in entries if e.inbound and e.interview_start)
     thanked_until = None
     last_inbound = None
@@ -232,7 +245,8 @@ def _name_what_the_user_sent(entries: list[Entry]) -> None:
         elif e.out_kind == SENT:
             started = [s for s in interviews if s <= e.at]
             if started and (thanked_until is None or thanked_until < started[-1]):
-                e.out_kind, thanked_until = THANK_YOU, e.at
+                thanked_until = e.at
+                e.out_kind = FOLLOW_UP_SENT if _after_their_date(last_inbound, started[-1], e) else THANK_YOU
             elif last_inbound is not None:  # before their first message, it stays SENT
                 e.out_kind = REPLY if previous is last_inbound and _answers(last_inbound, e) else FOLLOW_UP_SENT
         previous = e

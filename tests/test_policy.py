@@ -324,3 +324,15 @@ def test_a_short_reply_of_theirs_in_the_thread_answers_the_follow_up():
     # The same words with no reference to the thread (a newsletter, a job alert) answer nothing.
     alert = inbound("2025-09-22T13:10+00:00", "other")
     assert _got(advise([ack, first, alert, second], "2025-10-24T09:00+00:00")) == ("wait", 5, None)
+
+
+def test_the_first_message_after_the_interview_follows_up_once_their_date_has_passed():
+    invite = inbound("2025-09-30T09:00+02:00", "interview_invite", "2025-10-06", "2025-10-06T10:00+02:00")
+    decided = inbound("2025-10-06T16:00+02:00", "decision_timeline", "2025-10-10")
+    late = sent("2025-10-14T09:00+02:00")
+    step = advise([invite, decided, late], "2025-10-20T09:00+02:00", tz="Europe/Prague")
+    assert _got(step) == ("stay_in_touch", 3, "2025-11-04")
+    # Before their date it is the thank-you of row 1, which does not stop row 2.
+    thanks = sent("2025-10-07T09:00+02:00")
+    step = advise([invite, decided, thanks], "2025-10-08T09:00+02:00", tz="Europe/Prague")
+    assert _got(step) == ("follow_up", 2, "2025-10-14")
