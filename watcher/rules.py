@@ -253,6 +253,16 @@ class _Matcher:
                 self.sources.append(pattern)
             self.parts.append(parts)
         self.compiled: list[re.Pattern | None] = [None] * len(self.sources)
+        # Which rules a literal may wake (through a pattern's most selective set), and the rules
+        # that must always be tried: a message then visits only the few rules its words allow.
+        self.woken_by: dict[str, set[int]] = {}
+        self.always: set[int] = set()
+        for k, parts in enumerate(self.parts):
+            for _, first, _ in parts:
+                if first is None:
+                    self.always.add(k)
+                for literal in first or ():
+                    self.woken_by.setdefault(literal, set()).add(k)
 
     def regex(self, part: int, rule: "Rule") -> re.Pattern:
         found = self.compiled[part]
@@ -264,7 +274,13 @@ class _Matcher:
     def match(self, sentences: list[str], text: str, starts: list[int], present: frozenset,
               skip_shared: bool = False) -> list["Hit"]:
         hits = []
-        for rule, parts in zip(self.rules, self.parts):
+        woken = set(self.always)
+        for literal in present:
+            found = self.woken_by.get(literal)
+            if found:
+                woken |= found
+        for k in sorted(woken):
+            rule, parts = self.rules[k], self.parts[k]
             if skip_shared and rule.language == "*":
                 continue
             rows = set()
