@@ -35,7 +35,7 @@ def test_a_pool_reads_what_one_process_reads_in_the_same_order(monkeypatch):
 def test_a_reader_failure_is_an_error_event_not_a_crash(monkeypatch):
     import watcher.reader
 
-    def broken(parsed, me=()):
+    def broken(parsed, **options):
         raise ValueError("bug")
 
     monkeypatch.setattr(watcher.reader, "read_message", broken)
@@ -58,3 +58,14 @@ def test_a_chunk_reads_as_event_by_event():
     events = _events(2)
     events.insert(3, ("error", "/gone.mbox", "No such file"))
     assert _summary(batch.read_events(events, me=[])) == _summary([batch.read_event(e, me=[]) for e in events])
+
+
+def test_without_people_the_readings_differ_only_in_names():
+    from dataclasses import replace
+
+    events = _events(1)
+    full = batch.read_events(events, me=[])
+    bare = batch.read_events(events, me=[], people=False)
+    assert all(b[3].company is b[3].role is b[3].recruiter_name is None for b in bare)
+    assert any(f[3].company for f in full)
+    assert [replace(f[3], company=None, role=None, recruiter_name=None) for f in full] == [b[3] for b in bare]

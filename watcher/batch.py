@@ -39,7 +39,7 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def read_event(event: tuple, me) -> tuple:
+def read_event(event: tuple, me, people: bool = True) -> tuple:
     """Read one event: a message becomes ("read", source, message_id, reading); a reader bug
     becomes ("error", source, why), so that it cannot stop a batch of thousands."""
     if event[0] != "mail":
@@ -50,22 +50,23 @@ def read_event(event: tuple, me) -> tuple:
     _, source, raw = event
     parsed = parse_message(raw)
     try:
-        reading = read_message(parsed, me=me)
+        reading = read_message(parsed, me=me, people=people)
     except Exception as exc:
         return ("error", source, f"could not read this message ({type(exc).__name__})")
     return ("read", source, getattr(parsed, "message_id", None), reading)
 
 
-def read_events(events: list, me) -> list:
+def read_events(events: list, me, people: bool = True) -> list:
     """`read_event` for many events at once: the same events out, in order, but the classifier
-    reads every message that needs it in one batch (`reader.read_messages`)."""
+    reads every message that needs it in one batch (`reader.read_messages`). `people=False`:
+    readings without company, role and recruiter's name (see `reader.read_message`)."""
     from watcher.mime import parse_message
     from watcher.reader import read_messages
 
     mail = [i for i, event in enumerate(events) if event[0] == "mail"]
     parsed = [parse_message(events[i][2]) for i in mail]
     out = list(events)
-    for i, one, reading in zip(mail, parsed, read_messages(parsed, me=me)):
+    for i, one, reading in zip(mail, parsed, read_messages(parsed, me=me, people=people)):
         source = events[i][1]
         if isinstance(reading, Exception):
             out[i] = ("error", source, f"could not read this message ({type(reading).__name__})")
@@ -97,14 +98,15 @@ def _fork_context():
         return None
 
 
-def read_all(events: Iterable[tuple], me, jobs: int | None = None) -> Iterator[tuple]:
-    """Read every event of `events` with `jobs` processes (default: one per core); see above."""
+def read_all(events: Iterable[tuple], me, jobs: int | None = None, *, people: bool = True) -> Iterator[tuple]:
+    """Read every event of `events` with `jobs` processes (default: one per core); see above.
+    `people=False`: readings without company, role and recruiter's name."""
     me = list(me)
     jobs = default_jobs() if jobs is None else max(1, jobs)
     events = iter(events)
     first = list(itertools.islice(events, WARM_UP))
     for start in range(0, len(first), CHUNK):
-        yield from read_events(first[start:start + CHUNK], me)
+        yield from read_events(first[start:start + CHUNK], me, people)
     context = _fork_context() if jobs > 1 else None
     nxt = next(events, None)
     if nxt is None:
@@ -112,7 +114,7 @@ def read_all(events: Iterable[tuple], me, jobs: int | None = None) -> Iterator[t
     events = itertools.chain([nxt], events)
     if context is None:
         while chunk := list(itertools.islice(events, CHUNK)):
-            yield from read_events(chunk, me)
+            yield from read_events(chunk, me, people)
         return
     warm_reader()
     with context.Pool(jobs) as pool:
@@ -120,7 +122,7 @@ def read_all(events: Iterable[tuple], me, jobs: int | None = None) -> Iterator[t
         while True:
             chunk = list(itertools.islice(events, CHUNK))
             if chunk:
-                pending.append(pool.apply_async(read_events, (chunk, me)))
+                pending.append(pool.apply_async(read_events, (chunk, me, people)))
             if pending and (not chunk or len(pending) >= WINDOW * jobs):
                 yield from pending.popleft().get()
             elif not chunk:

@@ -119,7 +119,8 @@ def classify(paths, as_json, tz, me, jobs):
 
     from watcher.batch import read_all
 
-    for event in read_all(mail_events(paths), addresses, jobs):
+    # The table and the JSON show no company, role or recruiter's name: they are not worked out.
+    for event in read_all(mail_events(paths), addresses, jobs, people=False):
         if event[0] == "error":
             on_error(event[1], event[2])
         else:
