@@ -253,6 +253,8 @@ class _Matcher:
                 self.sources.append(pattern)
             self.parts.append(parts)
         self.compiled: list[re.Pattern | None] = [None] * len(self.sources)
+        # Patterns that look around or at the end of the text: searched over the whole text.
+        self.peeks = [source is not None and _peeks(_parsed(source)) for source in self.sources]
         # Which rules a literal may wake (through a pattern's most selective set), and the rules
         # that must always be tried: a message then visits only the few rules its words allow.
         self.woken_by: dict[str, set[int]] = {}
@@ -274,6 +276,7 @@ class _Matcher:
     def match(self, sentences: list[str], text: str, starts: list[int], present: frozenset,
               skip_shared: bool = False) -> list["Hit"]:
         hits = []
+        rows_of: dict[str, list[int]] = {}
         woken = set(self.always)
         for literal in present:
             found = self.woken_by.get(literal)
@@ -289,8 +292,16 @@ class _Matcher:
                     continue
                 if needs is not None and not _holds(needs, present):
                     continue
-                for m in self.regex(part, rule).finditer(text):
-                    rows.add(bisect_right(starts, m.start()) - 1)
+                regex = self.regex(part, rule)
+                if first is None or self.peeks[part]:
+                    for m in regex.finditer(text):
+                        rows.add(bisect_right(starts, m.start()) - 1)
+                    continue
+                # A match holds one of `first` and stays on its line: only the sentences holding
+                # one are searched, each on its own (the same sentences, a fraction of the text).
+                for i in _rows_holding(first & present, sentences, rows_of):
+                    if i not in rows and regex.search(text, starts[i], starts[i] + len(sentences[i])):
+                        rows.add(i)
             if not rows:
                 continue
             unless = rule.unless_regex
@@ -298,6 +309,37 @@ class _Matcher:
                 if unless is None or not unless.search(sentences[i]):
                     hits.append(Hit(rule, i))
         return hits
+
+
+def _rows_holding(literals: frozenset, sentences: list[str], rows_of: dict) -> list[int]:
+    """The sentences (indexes, in order) that hold one of `literals`; `rows_of` keeps each
+    literal's sentences for the rest of the message."""
+    found = set()
+    for literal in literals:
+        rows = rows_of.get(literal)
+        if rows is None:
+            rows = rows_of[literal] = [i for i, s in enumerate(sentences) if literal in s]
+        found.update(rows)
+    return sorted(found)
+
+
+def _peeks(items) -> bool:
+    """Whether the parsed pattern looks around (lookahead, lookbehind) or anchors at the end of
+    the text: such a pattern may read past its sentence, and is searched over the whole text."""
+    from re import _constants as c
+
+    for op, av in items:
+        if op in (c.ASSERT, c.ASSERT_NOT) or (op is c.AT and av in (c.AT_END, c.AT_END_STRING)):
+            return True
+        if op is c.SUBPATTERN and _peeks(av[-1]):
+            return True
+        if op is c.BRANCH and any(_peeks(b) for b in av[1]):
+            return True
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and _peeks(av[2]):
+            return True
+        if op is c.ATOMIC_GROUP and _peeks(av):
+            return True
+    return False
 
 
 def _holds(needs: tuple, present: frozenset) -> bool:
