@@ -418,3 +418,30 @@ def test_thanks_for_applying_and_completing_the_interview_is_no_acknowledgement(
 ])
 def test_a_job_board_summary_or_the_users_own_withdrawal_is_other(text):
     assert read(text).label == "other"
+
+
+def test_bringing_the_reader_on_board_is_an_offer():
+    r = read("Great news - we'd love to bring you on board as our new Store Lead! Paperwork to follow.")
+    assert r.label == "offer"
+
+
+def test_an_answer_early_next_week_is_a_timeline_without_a_date():
+    r = read("Thanks for interviewing with us. We hope to have an answer for you early next week.")
+    assert (r.label, r.key_date) == ("decision_timeline", None)
+
+
+@pytest.mark.parametrize("text,label", [
+    ("Halo Rani! Selamat ya, kamu diterima jadi Staff Marketing di kantor kami. Detail kontrak menyusul dari HR.", "offer"),
+    ("Yth. Ibu Rani, dengan ini kami informasikan bahwa posisi Analis Kredit sudah tidak tersedia. Terima kasih atas minat Ibu.", "rejection"),
+    ("Halo Rani, maaf banget, manajemen akhirnya pilih kandidat internal untuk posisi ini. Makasih ya sudah ikut prosesnya.", "rejection"),
+])
+def test_casual_indonesian_offers_and_refusals(text, label):
+    assert read(text).label == label
+
+
+def test_a_withdrawal_the_user_asked_for_is_no_rejection_whatever_the_subject():
+    r = read("As requested, your application for Data Analyst has been withdrawn. You can apply again at any time.",
+             subject="Your application has been withdrawn")
+    assert r.label == "other"
+    employer = read("We have withdrawn your application because the role has been cancelled.")
+    assert employer.label == "rejection"

@@ -534,8 +534,12 @@ RULES: list[Rule] = [
     ), 0.9, unless=(r"\bcounter ?offer\b", r"\b(?:if|unless|in case|should)\b(?! the freeze)"), name="offer withdrawn"),
     Rule("rejection", "en", (
         r"\b(?:have|has|had) withdrawn (?:your|you from) (?:application|candidacy|consideration)|\bwithdrew (?:your|you from)",
-        r"\byour (?:application|candidacy) (?:has been|was|is being) withdrawn",
     ), 0.8, unless=(r"\bas (?:you )?requested\b", r"\bat your request\b", r"\byou (?:have )?(?:asked|requested|chose)\b"), name="withdrawn"),
+    # "Your application has been withdrawn" alone does not say who withdrew it: an ATS says so too
+    # when the user withdrew. The rest of the mail decides.
+    Rule("rejection", "en", (
+        r"\byour (?:application|candidacy)(?: for [^\n]{0,60}?)? (?:has been|was|is being) withdrawn",
+    ), 0.6, unless=(r"\bas (?:you )?requested\b", r"\bat your request\b", r"\byou (?:have )?(?:asked|requested|chose)\b"), name="application withdrawn"),
     Rule("rejection", "en", (
         r"\bunfortunately\b",
         r"\b(?:best of luck|good luck|every success|all the best|the very best)\b[^\n]{0,40}\b(?:search|future|endeavou?rs|career)",
@@ -553,9 +557,10 @@ RULES: list[Rule] = [
         r"\bbelum berjodoh\b",
         r"\b(?:memutuskan|putuskan|decided) untuk (?:tidak|not|belum) (?:melanjutkan|lanjut|proceed|memproses|meneruskan)",
         r"\b(?:posisi|lowongan|formasi)(?: ini| tersebut| yang anda lamar)? (?:telah|sudah) (?:terisi|ditutup|diisi|dibatalkan)",
+        r"\b(?:posisi|lowongan|formasi)(?: [\w-]+){0,6}? (?:telah |sudah )?(?:tidak (?:lagi )?(?:tersedia|dibuka)|sudah tidak ada)\b",
         r"\b(?:penawaran|tawaran|offering|offer)\b[^\n]{0,60}\b(?:dibatalkan|ditarik(?: kembali)?|dicabut|terpaksa (?:kami )?batalkan|kami batalkan|kami tarik)\b",
         r"\b(?:membatalkan|menarik kembali|mencabut) (?:surat )?(?:penawaran|tawaran|offering)",
-        r"\b(?:diisi|mengisi|terisi|mengangkat|mempromosikan|memilih|memutuskan)\b[^\n]{0,40}\b(?:kandidat internal|karyawan internal|secara internal|dari internal|promosi internal|dari dalam perusahaan)\b",
+        r"\b(?:diisi|mengisi|terisi|mengangkat|mempromosikan|memilih|memutuskan|pilih|milih|ambil|mengambil)\b[^\n]{0,40}\b(?:kandidat internal|karyawan internal|secara internal|dari internal|promosi internal|dari dalam perusahaan)\b",
         r"\b(?:posisi|lowongan|formasi|rekrutmen)\b[^\n]{0,30}\b(?:ditiadakan|dihapus|dihentikan|tidak jadi dibuka)\b",
     ), 0.92, unless=(_COND_ID, r"\b(?:jika|apabila|bila|kalau) (?:anda )?(?:tidak|belum)\b", r"\bkarena\b[^\n]*\bbelum\b", r"\bsebelum\b", r"\bselama\b",
                      _ANY_APPLICANT_ID),
@@ -584,6 +589,9 @@ RULES: list[Rule] = [
         r"\bit's a yes\b|\bwe want you (?:as|on|to join|for)\b|\b(?:the job|the role|it) is yours\b",
     ), 0.7, name="it's a yes"),
     Rule("offer", "en", (
+        r"\b(?:love|like|want|excited|pleased|happy|delighted|thrilled|ready) to (?:bring|have|welcome) you (?:on ?board|aboard|to the team|into the team|as (?:our|the|a))\b",
+    ), 0.85, unless=(r"\binterview\b", r"\bif\b", r"\b(?:could|might|may|would love to meet)\b"), name="bring you on board"),
+    Rule("offer", "en", (
         r"\bcongratulations?\b[^\n]{0,80}\b(?:offer|hired|joining|welcome aboard|selected for the (?:role|position))",
     ), 0.85, unless=(r"\binterview\b", r"\bnext (?:round|stage|step)\b", r"\bassessment\b", r"\bmov(?:e|ing) forward\b"), name="congratulations offer"),
     Rule("offer", "id", (
@@ -591,7 +599,7 @@ RULES: list[Rule] = [
         r"\b(?:nawarin|nawarkan|tawarkan|menawari|nawari)(?: ke)? (?:kamu |kakak |kak |anda |mas |mbak |bapak |ibu )?(?:posisi|jabatan|kerja|pekerjaan|kontrak)",
         r"\b(?:surat penawaran(?: kerja)?|penawaran kerja|offering letter|surat tawaran(?: kerja)?)\b",
         r"\b(?:selamat|kami ucapkan selamat)\b[^\n]{0,80}\b(?:diterima (?:bekerja|sebagai|di)|bergabung dengan|lolos seluruh|terpilih sebagai)",
-        r"\b(?:anda|saudara|saudari) (?:dinyatakan )?(?:diterima|lulus) (?:bekerja|sebagai|untuk posisi|menjadi)",
+        r"\b(?:anda|saudara|saudari|kamu|kakak|kak|bapak|ibu|mas|mbak) (?:dinyatakan |resmi )?(?:diterima|lulus) (?:bekerja|sebagai|untuk posisi|menjadi|jadi)\b",
         r"\b(?:menerima|konfirmasi penerimaan|jawaban atas|menandatangani) (?:tawaran|penawaran)\b",
         r"\bdinyatakan (?:lulus|lolos) (?:seleksi )?(?:akhir|final|tahap akhir)|\blulus seleksi akhir\b|\bditerima sebagai (?:karyawan|pegawai|peserta|staf|calon)",
     ), 0.92, unless=(r"\blamaran\b(?![^\n]*\bpenawaran\b)", r"\bwawancara\b", r"\bpsikotes\b"), name="menawarkan posisi"),
@@ -1007,8 +1015,8 @@ RULES: list[Rule] = [
     # "hasilnya diumumkan awal bulan depan". The point of the message is when; the key date stays
     # null when the period names no day (LABELS.md).
     Rule("decision_timeline", "en", (
-        r"\b(?:decision|decisions|outcome|answer|news|verdict|results?|feedback)\b[^\n]{0,50}\b(?:in|by|around|towards?|at|during|for) (?:the )?"
-        r"(?:early|mid|mid-|middle of|late|end of|beginning of|start of|first half of|second half of|first week of|last week of) ?"
+        r"\b(?:decision|decisions|outcome|answer|news|verdict|results?|feedback)\b[^\n]{0,50}\b(?:(?:in|by|around|towards?|at|during|for) (?:the )?)?"
+        r"(?:early|mid|mid-|middle of|late|later|end of|beginning of|start of|first half of|second half of|first week of|last week of) ?"
         r"(?:next month|next week|the month|the year|next year|this month|january|february|march|april|may|june|july|august|september|october|november|december|q[1-4])\b",
     ), 0.8, unless=(r"\byour (?:decision|answer)\b", r"\bstart", r"\bif\b"), name="a decision in early April"),
     Rule("decision_timeline", "id", (
@@ -1119,7 +1127,7 @@ RULES: list[Rule] = [
         r"\bjob alert|\bjobs? (?:for you|matching your|that match|you may (?:be interested in|like)|recommended for you|based on your)|\brecommended jobs\b|\b\d+\+? new jobs?\b|\bsimilar jobs\b|\bnew jobs? (?:for|near|in)\b",
         # The user's own withdrawal, confirmed: "withdrawn as you requested".
         r"\b\d+ (?:applications?|jobs?) (?:submitted|sent|viewed|applied)\b|\byour (?:weekly |monthly )?(?:application|job search) (?:summary|activity|recap)\b|\bkeep track of (?:all )?your applications\b",
-        r"\bwithdrawn (?:as|at) (?:you |your )?request(?:ed)?\b|\byou(?: have|'ve)? (?:successfully )?withdrawn your (?:application|candidacy)\b|\bwithdrawal (?:confirmed|confirmation|request received)\b",
+        r"\bwithdrawn (?:as|at) (?:you |your )?request(?:ed)?\b|\b(?:as|per) (?:you |your )?request(?:ed)?\b[^\n]{0,80}\bwithdrawn\b|\byou(?: have|'ve)? (?:successfully )?withdrawn your (?:application|candidacy)\b|\bwithdrawal (?:confirmed|confirmation|request received)\b",
         r"\b(?:verification|security|one-time|confirmation) (?:code|pin|passcode)|\breset your password\b|\bpassword (?:reset|change)|\bverify your (?:email|account)|\bsign-in attempt\b|\blog-?in (?:attempt|alert)",
         r"\byour order\b|\border (?:#|number|confirmation)\b|\bhas (?:been )?shipped\b|\bout for delivery\b|\bpayment (?:received|confirmation)\b|\byour receipt\b",
         r"\b(?:viewed|appeared in) (?:your profile|\d+ searches)\b|\bwho(?:'s)? viewed your profile\b",
