@@ -357,6 +357,17 @@ def _latest_interview(t: Thread) -> Entry | None:
     return found[-1] if found else None
 
 
+# Their words that call an interview off (a role on hold, a cancelled slot with none in its place).
+_CALLED_OFF = re.compile(r"\b(cancel(l?ed|l?ing)?|put on hold|on hold|paused|dibatalkan|membatalkan|ditunda|ditangguhkan)\b",
+                         re.I)
+
+
+def _calls_off(e: Entry) -> bool:
+    """A message of theirs, not itself an invitation, that cancels or pauses what was planned."""
+    text = e.message.text if e.message is not None else ""
+    return e.label in (L.STILL_DECIDING, L.WILL_CONTACT_YOU, L.DECISION_TIMELINE) and bool(_CALLED_OFF.search(text or ""))
+
+
 def interview(t: Thread) -> NextStep | None:
     """An interview ahead: prepare. An interview behind with nothing sent since: #1's thank-you."""
     last = t.last_in
@@ -376,6 +387,8 @@ def interview(t: Thread) -> NextStep | None:
     if latest is None or any(e.at > latest.at and e.label in (L.REJECTION, L.OFFER) for e in t.inbound):
         return None
     start = latest.interview_start
+    if any(latest.at < e.at < start and _calls_off(e) for e in t.inbound):
+        return None  # cancelled before it took place, with no new slot: nothing to prepare or thank for
     local_start = start.astimezone(t.tz)
     if latest.interview_time_known:
         ahead = t.now < start

@@ -336,3 +336,13 @@ def test_the_first_message_after_the_interview_follows_up_once_their_date_has_pa
     thanks = sent("2025-10-07T09:00+02:00")
     step = advise([invite, decided, thanks], "2025-10-08T09:00+02:00", tz="Europe/Prague")
     assert _got(step) == ("follow_up", 2, "2025-10-14")
+
+
+def test_an_interview_called_off_before_it_takes_place_is_not_prepared_for():
+    invite = inbound("2025-11-12T10:00+01:00", "interview_invite", "2025-11-20", "2025-11-20T11:00+01:00")
+    hold = replace(inbound("2025-11-17T14:00+01:00", "still_deciding"),
+                   text="The role has been put on hold, so we have to cancel Thursday's interview.")
+    assert _got(advise([invite, hold], "2025-11-18T09:00+01:00")) == ("stay_in_touch", 3, "2025-12-01")
+    # A status note that cancels nothing leaves the interview ahead.
+    busy = replace(hold, text="We are still interviewing other candidates this week.")
+    assert _got(advise([invite, busy], "2025-11-18T09:00+01:00")) == ("prepare_for_interview", None, "2025-11-20")
