@@ -357,6 +357,8 @@ class Store:
             # An employer it names none of the applications: perhaps the same correspondent's.
             employer_known = any(same_company(c.company, company) for c in candidates)
             known = None if employer_known else self._same_correspondent(conn, msg)
+            if known and msg.company and not self._company_fits(conn, known, msg.company):
+                known = None  # a shared sender (an ATS's no-reply) writing for another employer
             return known or self._create_application(conn, msg, company)
         # The user's own mail joins the thread it replies to (above), or the application of the
         # person it is written to (a thank-you sent as a new email), or waits for a reply.
@@ -387,6 +389,13 @@ class Store:
             query = query.where(sa.or_(same_address, same_person))
         found = conn.execute(query.order_by(messages.c.date_utc.desc()).limit(1)).first()
         return found[0] if found else None
+
+    @staticmethod
+    def _company_fits(conn, app_id: int, company: str) -> bool:
+        """Whether mail naming `company` can belong to application `app_id` (same employer, or
+        one not known yet)."""
+        row = conn.execute(sa.select(applications.c.company).where(applications.c.id == app_id)).first()
+        return not row or not row.company or same_company(row.company, company)
 
     def _create_application(self, conn, msg: Message, company: str | None) -> int:
         personal = msg.recruiter_name

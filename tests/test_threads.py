@@ -135,6 +135,19 @@ def test_a_shared_no_reply_does_not_merge_employers():
     assert store.add_message(_mine(3, "2025-10-08T10:00-07:00", "someone@elsewhere.example"))[1] is None
 
 
+def test_a_generic_sender_naming_another_employer_opens_its_own_application():
+    # The same ATS address under the same generic name, but each message names its employer.
+    store = _store()
+    _, first, _ = store.add_message(_theirs(1, "2025-10-06T09:02-07:00", "no-reply@ats-mail.example",
+                                            "Talent Acquisition", "application_received", "Quillstone"))
+    _, second, _ = store.add_message(_theirs(2, "2025-10-09T11:40-07:00", "no-reply@ats-mail.example",
+                                             "Talent Acquisition", "rejection", "Harbour Bank"))
+    assert first != second
+    # One that names no employer still joins the correspondent's latest application.
+    assert store.add_message(_theirs(3, "2025-10-10T08:00-07:00", "no-reply@ats-mail.example",
+                                     "Talent Acquisition", "still_deciding"))[1] == second
+
+
 def test_the_users_forwards_to_other_people_are_no_part_of_the_conversation():
     theirs = _mail("in", "2025-11-13T15:30+01:00", sender="agnieszka@wisla.example", subject="Your application")
 
