@@ -90,10 +90,12 @@ def fill_maildir(server: DovecotServer, user: str, count: int) -> None:
     subprocess.run(["chown", "-R", "nobody:nogroup", str(server.dir / "mail" / user)], check=True)
 
 
-def bare_fetch(server: DovecotServer, user: str, password: str, since) -> tuple[float, int]:
-    """What any client must do: log in, select, search, FETCH every body in batches."""
+def bare_fetch(server: DovecotServer, user: str, password: str, since, cpu: list | None = None) -> tuple[float, int]:
+    """What any client must do: log in, select, search, FETCH every body in batches (of the
+    watcher's default size). Its CPU seconds are appended to `cpu` when given."""
     from imapclient import IMAPClient
 
+    used = _cpu_seconds()
     began = time.perf_counter()
     client = IMAPClient(server.host, port=server.port, ssl=False, timeout=60)
     client.login(user, password)
@@ -104,7 +106,10 @@ def bare_fetch(server: DovecotServer, user: str, password: str, since) -> tuple[
         for data in client.fetch(uids[start:start + BATCH], [b"BODY.PEEK[]"]).values():
             size += len(data[b"BODY[]"])
     client.logout()
-    return time.perf_counter() - began, len(uids)
+    seconds = time.perf_counter() - began
+    if cpu is not None:
+        cpu.append(_cpu_seconds() - used)
+    return seconds, len(uids)
 
 
 def warm_reader() -> None:
@@ -293,20 +298,23 @@ def main() -> None:
     try:
         print(f"Dovecot on 127.0.0.1:{server.port}; {args.count} messages in {backfill_user}'s INBOX")
         bare_fetch(server, backfill_user, backfill_pw, since)  # Dovecot indexes the Maildir; caches warm
-        bare_times, sync_times, ratios = [], [], []
+        bare_times, sync_times, ratios, bare_cpu, cpu_ratios = [], [], [], [], []
         for run in range(args.runs):  # interleaved, so that load from other work hits both alike
-            seconds, fetched = bare_fetch(server, backfill_user, backfill_pw, since)
+            seconds, fetched = bare_fetch(server, backfill_user, backfill_pw, since, bare_cpu)
             bare_times.append(seconds)
-            seconds, synced, _ = watcher_backfill(server, backfill_user, backfill_pw, work / f"sync{run}.sqlite",
-                                                  read=False)
+            seconds, synced, cpu = watcher_backfill(server, backfill_user, backfill_pw, work / f"sync{run}.sqlite",
+                                                    read=False)
             sync_times.append(seconds)
             ratios.append(sync_times[-1] / bare_times[-1])
+            cpu_ratios.append(cpu / bare_cpu[-1])
             assert fetched == synced == args.count, (fetched, synced)
-        bare, sync, ratio = (statistics.median(x) for x in (bare_times, sync_times, ratios))
+        bare, sync, ratio, cpu_ratio = (statistics.median(x) for x in (bare_times, sync_times, ratios, cpu_ratios))
         print(f"backfill, bare imapclient FETCH:      {bare:7.2f} s ({args.count / bare:,.0f} msg/s; median of "
               f"{args.runs})")
         print(f"backfill, watcher sync (reader off):  {sync:7.2f} s  ratio {ratio:.2f}x (median of {args.runs} "
               f"side-by-side pairs, {min(ratios):.2f}-{max(ratios):.2f}x; target <= 1.3x)")
+        print(f"  client CPU, watcher sync / bare:    {cpu_ratio:7.2f}x (median; bare FETCH "
+              f"{statistics.median(bare_cpu):.2f} s of CPU)")
         full = read = full_cpu = None
         inline = {}
         if not args.no_pipeline:
@@ -340,6 +348,8 @@ def main() -> None:
             "sync_without_reader_s": round(sync, 3),
             "sync_ratio": round(ratio, 3),
             "sync_ratio_range": [round(min(ratios), 3), round(max(ratios), 3)],
+            "sync_cpu_ratio": round(cpu_ratio, 3),
+            "bare_fetch_cpu_s": round(statistics.median(bare_cpu), 3),
             "full_backfill_s": round(full, 3) if full else None,
             "full_backfill_ratio": round(full / bare_after, 2) if full else None,
             "full_backfill_msgs_per_s": round(read / full, 1) if full else None,

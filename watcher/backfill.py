@@ -25,6 +25,8 @@ import signal
 from dataclasses import dataclass
 from typing import Iterator
 
+from watcher import pipeline
+
 log = logging.getLogger("nextstep.watcher")
 
 # Messages per task sent to a worker: enough that passing them between processes costs little.
@@ -45,10 +47,7 @@ class Unread:
 
 def read_one(uid: int, raw: bytes | None, gmail, me) -> object:
     """A `Message`, or an `Unread` saying why not; never raises."""
-    from watcher import pipeline
-    from watcher.sync import unreadable_reason
-
-    reason = unreadable_reason(raw)
+    reason = pipeline.unreadable_reason(raw)
     if reason is not None:
         return Unread(reason, unreadable=True)
     try:
@@ -155,13 +154,10 @@ def _fork_pool(jobs: int):
 def read_chunk(items: list[tuple], me) -> list:
     """`read_one` for many (uid, raw, gmail) at once, the classifier reading all those that
     need it in one batch (`pipeline.read_many`)."""
-    from watcher import pipeline
-    from watcher.sync import unreadable_reason
-
     outcomes: list = [None] * len(items)
     todo = []
     for k, (_, raw, _) in enumerate(items):
-        reason = unreadable_reason(raw)
+        reason = pipeline.unreadable_reason(raw)
         if reason is not None:
             outcomes[k] = Unread(reason, unreadable=True)
         else:

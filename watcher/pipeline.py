@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -14,6 +15,30 @@ from models.labels import KEY_DATE_KIND_OF, OTHER
 from models.message import IN, OUT, Message
 
 log = logging.getLogger("nextstep.pipeline")
+
+
+# A header line naming one of the fields every message has, at the start of a line of the
+# header block. A regular expression, not a parser: this runs on every fetched message.
+_KNOWN_HEADER = re.compile(rb"(?im)^(?:from|date|message-id|subject)[ \t]*:")
+
+
+def unreadable_reason(raw: bytes | None) -> str | None:
+    """Why `raw` is not an email at all (None when it is one): no bytes, or no header a message
+    has (From, Date, Message-ID, Subject). Such bytes would otherwise be read as a message of
+    today from nobody.
+
+    >>> unreadable_reason(b"From: hr@acme.example\\r\\n\\r\\nHello"), unreadable_reason(b"\\x00junk")
+    (None, 'not an email: it has no From, Date, Message-ID or Subject header')
+    """
+    if not raw or not raw.strip():
+        return "empty message"
+    head = raw[:65536]
+    end = head.find(b"\r\n\r\n")
+    if end < 0:
+        end = head.find(b"\n\n")
+    if _KNOWN_HEADER.search(head if end < 0 else head[:end + 2]):
+        return None
+    return "not an email: it has no From, Date, Message-ID or Subject header"
 
 
 @dataclass

@@ -16,7 +16,6 @@ import imaplib
 import logging
 import os
 import random
-import re
 import threading
 import time
 import tomllib
@@ -24,7 +23,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from typing import Callable, Iterator
 
+from watcher import pipeline
+from watcher.backfill import Unread, default_jobs, open_reader
 from watcher.imap import DISCONNECTED, Account, Fetched, LoginRefused, Mailbox, ServerUnreachable
+from watcher.pipeline import unreadable_reason  # noqa: F401 - where the import command finds it
 
 log = logging.getLogger("nextstep.watcher")
 
@@ -96,30 +98,6 @@ def reconnect_delays(first: float, cap: float, rng: random.Random | None = None)
     while True:
         yield step / 2 + rng.uniform(0, step / 2)
         step = min(cap, step * 2)
-
-
-# A header line naming one of the fields every message has, at the start of a line of the
-# header block. A regular expression, not a parser: this runs on every fetched message.
-_KNOWN_HEADER = re.compile(rb"(?im)^(?:from|date|message-id|subject)[ \t]*:")
-
-
-def unreadable_reason(raw: bytes | None) -> str | None:
-    """Why `raw` is not an email at all (None when it is one): no bytes, or no header a message
-    has (From, Date, Message-ID, Subject). Such bytes would otherwise be read as a message of
-    today from nobody.
-
-    >>> unreadable_reason(b"From: hr@acme.example\\r\\n\\r\\nHello"), unreadable_reason(b"\\x00junk")
-    (None, 'not an email: it has no From, Date, Message-ID or Subject header')
-    """
-    if not raw or not raw.strip():
-        return "empty message"
-    head = raw[:65536]
-    end = head.find(b"\r\n\r\n")
-    if end < 0:
-        end = head.find(b"\n\n")
-    if _KNOWN_HEADER.search(head if end < 0 else head[:end + 2]):
-        return None
-    return "not an email: it has no From, Date, Message-ID or Subject header"
 
 
 @dataclass
@@ -308,8 +286,6 @@ class Watcher:
         from collections import deque
         from concurrent.futures import ThreadPoolExecutor
 
-        from watcher.backfill import open_reader
-
         report = SyncReport()
         size = self.options.batch_size
         batches = iter([uids[start:start + size] for start in range(0, len(uids), size)])
@@ -345,8 +321,6 @@ class Watcher:
     def _read_jobs(self, count: int) -> int:
         """Reading processes for `count` messages: none for what fits in one batch (new mail
         while watching), else the configured number, by default one per spare core."""
-        from watcher.backfill import default_jobs
-
         if count <= self.options.batch_size:
             return 0
         jobs = self.options.read_jobs
@@ -368,13 +342,11 @@ class Watcher:
         return batch, fetcher.submit(self.mailbox.fetch, wanted)
 
     def _to_read(self, batch: list[int], fetched: dict[int, Fetched]) -> list[tuple]:
-        from watcher.pipeline import GmailIds
-
         items = []
         for uid in batch:
             item = fetched.get(uid)
             if item is not None:
-                gmail = GmailIds(item.gmail_msgid, item.gmail_thrid, item.gmail_labels) if self.mailbox.gmail else None
+                gmail = pipeline.GmailIds(item.gmail_msgid, item.gmail_thrid, item.gmail_labels) if self.mailbox.gmail else None
                 items.append((uid, item.raw, gmail))
         return items
 
@@ -403,9 +375,6 @@ class Watcher:
         return self.store.has_message(message_id=item.message_id, gmail_msgid=item.gmail_msgid)
 
     def _store_one(self, folder: str, uid: int, outcome, report: SyncReport) -> None:
-        from watcher import pipeline
-        from watcher.backfill import Unread
-
         report.fetched += 1
         source = f"imap:{folder}"
         if isinstance(outcome, Unread):

@@ -52,7 +52,7 @@ def import_mail(store, paths, *, me=(), progress=None) -> ImportReport:
     Raises watcher.mailfiles.MailFileError for a path that holds no mail."""
     from watcher.mailfiles import iter_mail
     from watcher.pipeline import ingest
-    from watcher.sync import unreadable_reason
+    from watcher.pipeline import unreadable_reason
 
     report = ImportReport()
     mails = iter_mail(paths)
