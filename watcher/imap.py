@@ -26,6 +26,7 @@ from typing import Callable, Iterable
 log = logging.getLogger("nextstep.imap")
 
 SENT, ALL = b"\\Sent", b"\\All"
+SETTLE_SECONDS = 0.5  # the first IDLE after a sync (see Mailbox.wait)
 GMAIL_CAPABILITY = b"X-GM-EXT-1"
 BODY = b"BODY[]"
 # Servers without SPECIAL-USE (RFC 6154) name their Sent folder one of these ways.
@@ -254,6 +255,21 @@ class Mailbox:
             while time.monotonic() < deadline and not should_stop():
                 time.sleep(min(slice_seconds, max(0.0, deadline - time.monotonic())))
             return self._changed(self.client.noop()[1])
+        # Mail delivered while IDLE is being set up can go unannounced until the server's own
+        # periodic check (Dovecot's: 30 seconds), and right after a sync is when the next
+        # message of a burst arrives. So the first IDLE is short, and a NOOP (which makes the
+        # server look at the mailbox) comes before the long one.
+        first = min(seconds, SETTLE_SECONDS)
+        if self._idle(first, should_stop, slice_seconds):
+            return True
+        if should_stop() or seconds <= first:
+            return False
+        if self._changed(self.client.noop()[1]):
+            return True
+        return self._idle(seconds - first, should_stop, slice_seconds)
+
+    def _idle(self, seconds: float, should_stop: Callable[[], bool], slice_seconds: float) -> bool:
+        """One IDLE of at most `seconds`; True when the server announced a change."""
         self.client.idle()
         self._idling = True
         changed = False
