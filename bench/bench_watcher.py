@@ -116,7 +116,9 @@ def warm_reader() -> None:
     """Load the reader (rules, date resolver, spaCy and the classifier) outside the clock, as a
     watcher that has already read mail has it: messages of every kind the mailbox holds."""
     import watcher.pipeline as pipeline
+    from watcher.batch import warm_reader as load_models
 
+    load_models()
     for n in range(12):
         pipeline.read_raw(synthetic(n), me=(ME,))
 
@@ -212,7 +214,16 @@ def next_step_latency(server, user, password, store_path: Path, trials: int) -> 
     account = Account(host=server.host, port=server.port, ssl=False, user=user, password=password, timeout=30)
     watcher = Watcher(store, account, me=(ME,), options=WatchOptions(idle_renew_seconds=300))
     stop = threading.Event()
-    thread = threading.Thread(target=watcher.run_forever, args=(stop,), daemon=True)
+    failed = []
+
+    def run():
+        try:
+            watcher.run_forever(stop)
+        except BaseException as exc:  # noqa: BLE001 - reported below, where the wait fails
+            failed.append(exc)
+            raise
+
+    thread = threading.Thread(target=run, daemon=True)
     thread.start()
     sender = IMAPClient(server.host, port=server.port, ssl=False, timeout=30)
     sender.login(user, password)
@@ -228,11 +239,11 @@ def next_step_latency(server, user, password, store_path: Path, trials: int) -> 
         for n in range(trials):
             company = f"Latency{n}"
             sender.append("INBOX", thread_mail(company, "invite"))
-            wait_for(lambda: step_of(company) is not None, 30)
+            wait_for(lambda: step_of(company) is not None, 30, failed)
             before = step_of(company)
             sender.append("INBOX", thread_mail(company, "rejection"))
             began = time.perf_counter()
-            wait_for(lambda: step_of(company) != before, 30)
+            wait_for(lambda: step_of(company) != before, 30, failed, f"the next step after {before!r}")
             latencies.append(time.perf_counter() - began)
     finally:
         sender.logout()
@@ -241,11 +252,13 @@ def next_step_latency(server, user, password, store_path: Path, trials: int) -> 
     return latencies
 
 
-def wait_for(predicate, timeout: float) -> None:
+def wait_for(predicate, timeout: float, failed=(), what: str = "the message") -> None:
     deadline = time.perf_counter() + timeout
     while not predicate():
+        if failed:
+            raise RuntimeError("the watcher stopped") from failed[0]
         if time.perf_counter() > deadline:
-            raise TimeoutError("the watcher did not store the message in time")
+            raise TimeoutError(f"the watcher did not store {what} in time")
         time.sleep(0.002)
 
 
