@@ -445,3 +445,28 @@ def test_a_withdrawal_the_user_asked_for_is_no_rejection_whatever_the_subject():
     assert r.label == "other"
     employer = read("We have withdrawn your application because the role has been cancelled.")
     assert employer.label == "rejection"
+
+
+@pytest.mark.parametrize("text", [
+    "We received your request to delete your candidate data. It will be removed within 30 days.",
+    "Thanks for updating your candidate profile. Your changes have been saved.",
+    "Thank you for your application to the Quill Hackathon 2025! Teams will be announced next month.",
+])
+def test_the_users_own_account_and_events_are_other(text):
+    assert read(text).label == "other"
+
+
+def test_a_step_required_before_review_is_an_assessment():
+    r = read("Thanks for your application. Before we can review it, please upload your transcript and complete your profile.")
+    assert r.label == "assessment"
+
+
+def test_thanks_for_your_patience_with_an_outcome_day_is_a_timeline():
+    r = read("Thanks for your application and for your patience throughout the process. "
+             "Interviews are over and we will tell every candidate the outcome on Friday.")
+    assert (r.label, str(r.key_date)) == ("decision_timeline", "2025-03-07")
+
+
+def test_if_i_have_not_come_back_to_you_drop_me_a_line_is_a_checkin_request():
+    r = read("Got your CV, thanks. If I haven't come back to you by the 14th, please drop me an email.")
+    assert (r.label, str(r.key_date)) == ("checkin_request", "2025-03-14")

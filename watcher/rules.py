@@ -470,6 +470,7 @@ _ANY_APPLICANT_ID = (r"\b(?:lamaran|pelamar|peserta|berkas|dokumen|formulir|form
 _MET = (r"\b(?:interview(?:ing|ed)? with (?:us|me|the|our)|for (?:the|your|our) (?:interview|call|conversation|chat)\b|"
         r"meet(?:ing)? (?:the|with|us|me|our)\b|met (?:with|us|me|the|our)\b|spoke|speaking (?:with|to)|spent|attend(?:ing|ed)|"
         r"(?:completing|doing|having|taking part in|participating in) (?:the|your|our|an?) (?:[\w-]+ )?(?:interview|assessment|call|test|case study|presentation)|"
+        r"(?:for|and) your patience\b|(?:during|throughout) the (?:process|interviews)\b|"
         r"coming in\b|came in\b|your time (?:today|yesterday|on|this|last|with)\b|the time to (?:meet|speak|talk|interview|chat|come))")
 _CONTACT_EN = (
     r"\b(?:contact(?:ed)?|in touch|reach(?:ing)? out|hear|get back|call|invite|be notified|notify|let you know)\b"
@@ -610,6 +611,8 @@ RULES: list[Rule] = [
         r"let (?:me|us) know|drop (?:me|us)|remind)",
         r"\b(?:follow(?:ing)? up|check(?:ing)? in|check back|touch base|reach out|get in touch|ping (?:me|us)|nudge|chase|contact (?:me|us)|"
         r"email (?:me|us)|drop (?:me|us)|remind (?:me|us))[^\n]{0,60}\bif (?:you )?(?:still )?(?:haven't|have not|don't|do not|didn't|havent|dont) (?:heard|hear|received|had)\b",
+        r"\bif (?:i|we)(?: still)? (?:haven't|have not|hasn't|don't|do not|didn't|'ve not|havent) (?:come back|got back|gotten back|been back|replied|responded|been in touch|reached out|updated you|contacted you|written)\b"
+        r"[^\n]{0,80}\b(?:follow|check|touch base|reach|ping|nudge|chase|contact|email|call|ring|drop|remind|get in touch|let me know|write)",
         r"\bif (?:i|we)(?: go|'ve gone| have gone| am|'m| are|'re| fall| went) (?:quiet|silent|dark)\b[^\n]{0,40}\b(?:bug|ping|chase|nudge|email|call|ring|poke|remind|follow|check|reach|contact|drop|write|message|text|shout)",
         r"\b(?:should you not (?:have )?(?:received|heard)|if (?:you |u )?(?:still )?(?:haven't heard|have not heard|have not received|haven't received|don't hear|do not hear|didn't hear|havent heard|dont hear|hear nothing|'ve heard nothing|have heard nothing|not heard))\b[^\n]{0,80}\b(?:contact|ring|call|email|write|ping|chase|nudge|drop|reach|follow|check|get in touch)",
         r"\b(?:contact|ring|call|email|write to|ping|chase|nudge|drop|reach out to|follow up with|check (?:in|back) with|remind(?:er)?)\b[^\n]{0,60}\bif (?:you |u )?(?:still )?(?:haven't heard|have not heard|don't hear|do not hear|didn't hear|havent heard|dont hear|not heard|'ve heard nothing)",
@@ -871,6 +874,7 @@ RULES: list[Rule] = [
         r"\b(?:answer|respond to|reply to|fill (?:out|in)|complete|return) (?:the |these |a few |some |our |following |below |short |brief |additional )*(?:[\w-]+ ){0,2}?(?:questions|questionnaire|form)\b",
         r"\b(?:additional|more|further) (?:application )?(?:information|details) (?:is |are )?(?:required|needed)\b",
         r"\b(?:complete|finish|finali[sz]e) your (?:candidate )?(?:profile|application)\b[^\n]{0,40}\b(?:to|in order to|before|so)\b",
+        r"\bbefore (?:we|the team) (?:can|are able to) (?:review|consider|process|progress|assess)\b[^\n]{0,60}\b(?:complete|upload|provide|submit|fill|answer|send)\b",
     ), 0.8, unless=(r"\bif you have\b", _QUESTIONS + r"[^\n]{0,20}\b(?:about|regarding)\b", r"\bunsubscribe\b", r"\bexpense|\breimburse|\btravel\b",
                     r"\bany (?:other |further )?questions\b", r"\bquestions you (?:may|might)\b", r"\b(?:glad|happy|pleased) to answer\b",
                     r"\b(?:answer|answering|answers) (?:all )?your (?:\w+ )?questions\b", r"\bwebinar\b|\bq&a\b|\bsurvey\b"), name="answer the questions"),
@@ -1126,6 +1130,11 @@ RULES: list[Rule] = [
     Rule("other", "en", (
         r"\bjob alert|\bjobs? (?:for you|matching your|that match|you may (?:be interested in|like)|recommended for you|based on your)|\brecommended jobs\b|\b\d+\+? new jobs?\b|\bsimilar jobs\b|\bnew jobs? (?:for|near|in)\b",
         # The user's own withdrawal, confirmed: "withdrawn as you requested".
+        # The user's own account: a data request, a saved profile.
+        r"\brequest to (?:delete|remove|erase|export|access) your (?:candidate |personal )?(?:data|information|profile|account)\b|\bdata (?:deletion|removal|erasure|subject access) request\b"
+        r"|\byour changes have been saved\b|\bthank(?:s| you) for updating your (?:candidate )?(?:profile|details|preferences)\b",
+        # Applying to an event is not applying to a job.
+        r"\b(?:application|registration|applying|entry) (?:to|for) (?:the |our |this year's )?(?:[\w-]+ ){0,3}?(?:hackathon|conference|competition|scholarship|bootcamp|meetup|festival|award|summit|game jam)\b",
         r"\b\d+ (?:applications?|jobs?) (?:submitted|sent|viewed|applied)\b|\byour (?:weekly |monthly )?(?:application|job search) (?:summary|activity|recap)\b|\bkeep track of (?:all )?your applications\b",
         r"\bwithdrawn (?:as|at) (?:you |your )?request(?:ed)?\b|\b(?:as|per) (?:you |your )?request(?:ed)?\b[^\n]{0,80}\bwithdrawn\b|\byou(?: have|'ve)? (?:successfully )?withdrawn your (?:application|candidacy)\b|\bwithdrawal (?:confirmed|confirmation|request received)\b",
         r"\b(?:verification|security|one-time|confirmation) (?:code|pin|passcode)|\breset your password\b|\bpassword (?:reset|change)|\bverify your (?:email|account)|\bsign-in attempt\b|\blog-?in (?:attempt|alert)",
