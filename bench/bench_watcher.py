@@ -151,12 +151,17 @@ def watcher_backfill(server, user, password, store_path: Path, *, read: bool, re
         pipeline.read_raw, pipeline.file_message = originals
 
 
-def _cpu_seconds() -> float:
-    """CPU time of this process and of its ended children (the reading processes)."""
+def _cpu_seconds(who: str = "both") -> float:
+    """CPU time of this process ("self"), of its ended children, the reading processes
+    ("children"), or of both."""
     import resource
 
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    total = 0.0
+    for name, scope in (("self", resource.RUSAGE_SELF), ("children", resource.RUSAGE_CHILDREN)):
+        if who in (name, "both"):
+            used = resource.getrusage(scope)
+            total += used.ru_utime + used.ru_stime
+    return total
 
 
 def thread_mail(company: str, kind: str) -> bytes:
@@ -331,11 +336,15 @@ def main() -> None:
         full = read = full_cpu = None
         inline = {}
         if not args.no_pipeline:
+            readers_cpu = _cpu_seconds("children")
             full, read, full_cpu = watcher_backfill(server, backfill_user, backfill_pw, work / "full.sqlite",
                                                     read=True)
+            readers_cpu = _cpu_seconds("children") - readers_cpu
             bare_after, _ = bare_fetch(server, backfill_user, backfill_pw, since)
             print(f"backfill, watcher with the pipeline:  {full:7.2f} s ({read / full:,.0f} msg/s, {full_cpu:.1f} s "
                   f"of CPU)  ratio {full / bare_after:.1f}x to a bare FETCH just after ({bare_after:.2f} s)")
+            print(f"  CPU: the watcher (fetching, storing) {full_cpu - readers_cpu:.1f} s, its reading processes "
+                  f"{readers_cpu:.1f} s")
             if args.inline:
                 seconds, count, cpu = watcher_backfill(server, backfill_user, backfill_pw, work / "inline.sqlite",
                                                        read=True, read_jobs=0)
@@ -367,6 +376,7 @@ def main() -> None:
             "full_backfill_ratio": round(full / bare_after, 2) if full else None,
             "full_backfill_msgs_per_s": round(read / full, 1) if full else None,
             "full_backfill_cpu_s": round(full_cpu, 1) if full else None,
+            "full_backfill_reading_processes_cpu_s": round(readers_cpu, 1) if full else None,
             **inline,
             "dovecot_delay_ms": round(own * 1000, 1),
             "next_step_latency_ms": round(total * 1000, 1),
