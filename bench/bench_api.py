@@ -5,10 +5,15 @@ Builds a SQLite store of 10,000 applications and 100,000 messages (bulk inserts)
 (each its own keep-alive connection) ask for random threads: first paced (each client 10
 requests a second at random intervals, 200/s in all, far above what one person's browser sends),
 then saturated (each client back-to-back, which measures throughput: there latency is queueing,
-about clients / throughput). Prints p50/p99 in ms and the server's CPU per request; the last
-line is JSON: {"api_p50_ms", "api_p99_ms", ...} of the paced run, with the saturated numbers.
+about clients / throughput), then the health check at the paced rate (the floor: what the machine
+and the HTTP stack take without any work). Each client runs in its own process, so that clients
+do not share a GIL (20 Python threads in one process added their own waits to every latency);
+the saturated run uses wrk, a load generator in C, when it is installed (`apt-get install wrk`),
+since 20 busy Python clients would take much of the 2 cores from the server. Prints p50/p99 in
+ms, the server's CPU per request and the load average (the machine is shared); the last line is
+JSON: {"api_p50_ms", "api_p99_ms", ...} of the paced run, with the saturated and floor numbers.
 
-    .venv/bin/python bench/bench_api.py [--requests 4000] [--clients 20] [--keep DIR]
+    .venv/bin/python bench/bench_api.py [--requests 4000] [--clients 20] [--keep DIR] [--load python]
 
 Targets (issue 5): p50 <= 2 ms, p99 <= 10 ms.
 """
@@ -125,10 +130,11 @@ def one_client(port: int, token: str, paths: list[str], count: int, seed: int, r
 
 
 def run_clients(port: int, token: str, threads: list[int], clients: int, total: int, seed: int = 7,
-                rate: float | None = None):
+                rate: float | None = None, paths: list[str] | None = None):
     """`clients` clients, each in its own process: clients that shared one interpreter (and its
-    GIL) would queue behind each other and add their own waits to the server's latency."""
-    paths = [f"/api/v1/threads/{t:x}" for t in threads]
+    GIL) would queue behind each other and add their own waits to the server's latency. They ask
+    for random threads, or for random `paths`."""
+    paths = paths or [f"/api/v1/threads/{t:x}" for t in threads]
     per_client = total // clients
     start_at = time.time() + 1.0 + 0.05 * clients  # time for every process to start and connect
     with multiprocessing.get_context("spawn").Pool(clients) as pool:
@@ -265,6 +271,14 @@ def main():
                   f"server CPU {r['cpu_ms']:.2f} ms/request, load average {os.getloadavg()[0]:.2f}")
             print(f"  GET /threads/<id>: p50 {r['p50']:.2f} ms, p99 {r['p99']:.2f} ms, mean {r['mean']:.2f} ms, "
                   f"max {r['max']:.1f} ms")
+        # The floor: the same server, clients and pace, answering the health check (no store, no
+        # next step). What it takes is the machine's and the HTTP stack's, not the threads route's.
+        latencies, errors, wall = run_clients(port, token, threads, args.clients, args.requests, rate=args.rate,
+                                              paths=["/api/v1/health"])
+        ms = [x * 1000 for x in latencies]
+        results["floor"] = dict(p50=percentile(ms, 50), p99=percentile(ms, 99), errors=len(errors))
+        print(f"floor, GET /health at the same pace: p50 {results['floor']['p50']:.2f} ms, p99 "
+              f"{results['floor']['p99']:.2f} ms, load average {os.getloadavg()[0]:.2f}")
     finally:
         proc.terminate()
         proc.wait(30)
@@ -276,6 +290,8 @@ def main():
                       "saturated_req_per_s": round(saturated["rps"]), "saturated_load": saturated["load"],
                       "server_cpu_ms_per_request": round(saturated["cpu_ms"], 3),
                       "paced_server_cpu_ms_per_request": round(paced["cpu_ms"], 3),
+                      "health_p50_ms": round(results["floor"]["p50"], 3),
+                      "health_p99_ms": round(results["floor"]["p99"], 3),
                       "in_process_ms": round(floor, 3), "applications": args.apps,
                       "messages": args.apps * args.messages_per_app, "cpus": os.cpu_count(),
                       "load_avg_1m": round(os.getloadavg()[0], 2)}))
