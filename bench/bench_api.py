@@ -214,6 +214,42 @@ def in_process_ms(db: Path, threads: list[int], n: int = 500) -> float:
     return (time.process_time() - t0) / n * 1000
 
 
+def gc_pauses(db: Path, threads: list[int], n: int = 6000) -> tuple[float, int]:
+    """(the longest garbage-collection pause in ms of CPU, how many collections) over `n` requests
+    in process, the start-up objects frozen as `nextstep serve` does: every request waits
+    while a collection runs, so its longest pause is a floor of the worst latency."""
+    import gc
+
+    from extension_api import create_app
+    from models.settings import Settings
+
+    app = create_app({"DB": str(db), "TOKEN": "t", "SETTINGS": Settings(tz="Asia/Jakarta")})
+    try:
+        from extension_api.server import freeze_startup_objects
+        freeze_startup_objects()
+    except ImportError:  # a version that did not freeze them
+        pass
+    client = app.test_client()
+    headers = {"Authorization": "Bearer t"}
+    rng = random.Random(4)
+    pauses, started = [], []
+
+    def timer(phase, _info):
+        if phase == "start":
+            started.append(time.process_time())
+        elif started:
+            pauses.append(time.process_time() - started.pop())
+
+    gc.callbacks.append(timer)
+    try:
+        for _ in range(n):
+            client.get(f"/api/v1/threads/{rng.choice(threads):x}", headers=headers)
+    finally:
+        gc.callbacks.remove(timer)
+        gc.unfreeze()
+    return max(pauses, default=0.0) * 1000, len(pauses)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--apps", type=int, default=10_000)
@@ -245,6 +281,8 @@ def main():
 
     floor = in_process_ms(db, threads)
     print(f"in-process (no network): {floor:.2f} ms of CPU per request")
+    longest_gc, collections = gc_pauses(db, threads)
+    print(f"garbage collection in process: longest pause {longest_gc:.2f} ms of CPU ({collections} collections)")
 
     port = free_port()
     proc = start_server(folder, db, port, args.server_threads)
@@ -292,7 +330,7 @@ def main():
                       "paced_server_cpu_ms_per_request": round(paced["cpu_ms"], 3),
                       "health_p50_ms": round(results["floor"]["p50"], 3),
                       "health_p99_ms": round(results["floor"]["p99"], 3),
-                      "in_process_ms": round(floor, 3), "applications": args.apps,
+                      "in_process_ms": round(floor, 3), "longest_gc_pause_ms": round(longest_gc, 2), "applications": args.apps,
                       "messages": args.apps * args.messages_per_app, "cpus": os.cpu_count(),
                       "load_avg_1m": round(os.getloadavg()[0], 2)}))
 
