@@ -66,7 +66,8 @@ def test_what_is_kept_is_nothing_the_garbage_collector_walks(app):
     app.extensions["nextstep"].store.add_message(message(1))
     assert client.get(f"/api/v1/threads/{THREAD:x}", headers=AUTH).status_code == 200
     cache = app.extensions["nextstep"].cache
-    gc.collect()
+    for _ in range(3):  # a collection lets go of tuples whose items it has already let go of
+        gc.collect()
     kept = list(cache._answers.values()) + list(cache._threads.values())
     assert kept and not any(gc.is_tracked(x) for x in kept)
 
