@@ -25,8 +25,28 @@ def test_every_label_has_rules_in_both_languages():
 
 def test_precedence_names_every_label_once():
     named = [label for group in rules.PRECEDENCE for label in group]
-    assert sorted(named) == sorted(LABELS + (rules.ASIDE,))
+    assert sorted(named) == sorted(LABELS + (rules.ASIDE, rules.STILL_MEETING))
     assert len(named) == len(set(named))
+
+
+@pytest.mark.parametrize("text, label", [
+    # Others still to meet, alone: nothing is decided yet.
+    ("Hi Sam,\n\nWe still have three candidates to see, so I can't say more yet. I'll be in touch.\n\nBest, Lee",
+     "still_deciding"),
+    # The same, with when they will decide: the message's point is the decision's date.
+    ("Hi Sam,\n\nWe still have three candidates to see this week. The panel will make its decision by "
+     "Friday 24 January and I'll write to you then.\n\nBest, Lee", "decision_timeline"),
+    ("Halo Sam,\n\nMasih ada dua kandidat lain yang akan kami wawancarai.\n\nSalam, Lee", "still_deciding"),
+    ("Halo Sam,\n\nMasih ada dua kandidat lain yang akan kami wawancarai minggu ini. Keputusan akhir akan kami "
+     "sampaikan paling lambat hari Jumat, 24 Januari.\n\nSalam, Lee", "decision_timeline"),
+    # A delay stays still_deciding, even with the new date.
+    ("Hi Sam,\n\nSorry, our process has been delayed: we now expect to decide by Friday 24 January.\n\nBest, Lee",
+     "still_deciding"),
+])
+def test_others_still_to_meet_yield_to_a_decision_date(text, label):
+    raw = ("From: Lee <lee@firm.example>\nTo: sam@mail.example\nSubject: Your application\n"
+           "Date: Thu, 16 Jan 2025 10:00:00 +0700\n\n" + text + "\n").encode()
+    assert read_message(parse_message(raw)).label == label
 
 
 def test_rule_patterns_compile_and_weights_are_probabilities():

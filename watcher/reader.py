@@ -748,6 +748,11 @@ def reading_steps(parsed, *, me: Iterable[str] = (), use_model: bool = True, peo
         else:
             label, confidence = "other", 0.2 if msg.body.strip() else 0.1
 
+    if label == rules.STILL_MEETING:  # others still to meet, and no decision date: still deciding
+        label = "still_deciding"
+        votes = {**votes, label: {**votes.get(rules.STILL_MEETING, {}), **votes.get(label, {})}}
+        msg.rows[label] |= msg.rows.get(rules.STILL_MEETING, set())
+
     if use_model and label not in ("other", "rejection") and _is_bulk(parsed):
         # Newsletters, job alerts and webinars are full of hiring words; sent in bulk, they are
         # `other` when the classifier, which reads the whole message, leans that way.

@@ -37,6 +37,13 @@ ASKED_INVITE = 0.6
 # vote for ASIDE, which comes before every label but rejection and offer and is read as `other`.
 ASIDE = "other: about someone else"
 
+# "We still have two candidates to meet" says nothing is decided (`still_deciding`), unless the
+# same message names when they will decide: then its point is the decision's date (LABELS.md,
+# decision_timeline: "we have two more candidates to meet; we'll decide by the end of next week").
+# Its rules vote for STILL_MEETING, which comes after decision_timeline and is read as
+# still_deciding. A delay, a pause or "we need more time" stays still_deciding, dated or not.
+STILL_MEETING = "still_deciding: others still to meet"
+
 PRECEDENCE: tuple[tuple[str, ...], ...] = (
     ("rejection",),
     ("offer",),
@@ -47,6 +54,7 @@ PRECEDENCE: tuple[tuple[str, ...], ...] = (
     ("application_received",),
     ("still_deciding",),
     ("decision_timeline",),
+    (STILL_MEETING,),
     ("other",),
     ("will_contact_you",),
 )
@@ -1029,8 +1037,8 @@ RULES: list[Rule] = [
     ), 0.8, unless=(r"\bkeputusan (?:anda|kamu)\b", r"\bmulai\b", r"\b(?:jika|apabila|kalau)\b"), name="hasil diumumkan awal bulan depan"),
     # ---- still deciding ------------------------------------------------------------------------
     Rule("still_deciding", "en", (
-        r"\bstill (?:in the (?:middle of|process of)|interviewing|reviewing|evaluating|assessing|considering|finali[sz]ing|deciding|meeting|(?:speaking|talking) (?:to|with) (?:other|a few|some|two|three|the other|candidates)|"
-        r"waiting|working through|gathering|collecting|going through|finishing|completing|awaiting|discussing|deliberating|in discussions|in progress|ongoing|to meet|have (?:a few|some|two|three|more|other) candidates)",
+        r"\bstill (?:in the (?:middle of|process of)|reviewing|evaluating|assessing|considering|finali[sz]ing|deciding|"
+        r"waiting|working through|gathering|collecting|going through|finishing|completing|awaiting|discussing|deliberating|in discussions|in progress|ongoing)",
         r"\b(?:haven't|hasn't|have not|has not|not yet|yet to)(?: yet)? (?:made|reached|come to|taken|make|reach|finali[sz]ed?|decided|been able to (?:make|reach))\b(?: (?:a|our|the|any|final) ?(?:final )?decision)?",
         r"\bdecision (?:has|have|is|was) (?:not|n't) (?:yet )?(?:been )?(?:made|reached|final)|\bno (?:final )?decision (?:has been|yet|is)\b",
         r"\b(?:taking|take|taken|took|will take) (?:a (?:bit|little) |slightly |much |a lot |somewhat )?longer than (?:expected|anticipated|planned|we (?:hoped|expected|anticipated|planned))",
@@ -1048,18 +1056,21 @@ RULES: list[Rule] = [
         r"\b(?:isn't|is not|not yet|hasn't been|has not been) (?:yet )?(?:settled|finali[sz]ed|decided|confirmed)\b",
         r"\b(?:has|have) not (?:yet )?(?:concluded|finished|completed|reached) (?:its|their|our|the)\b",
         r"\bremains? under (?:active |careful )?(?:consideration|review)\b",
-        r"\b(?:have|has) (?:a few |some |several |two |three |other )?(?:finalists|candidates) (?:still )?in (?:process|the process|play|the pipeline)\b",
         r"\bstill (?:thinking|deciding|weighing|mulling|figuring)\b|\b(?:don't|do not|didn't|haven't) (?:decide|know|have an answer) yet\b|\bnot decided yet\b",
         r"\buntil\b[^\n]{0,60}(?:cannot|can't|unable to|won't be able to|not able to) (?:make|commit|decide|confirm|give|offer)",
         # Other ways of saying nothing is settled: "we don't have a decision yet", "nothing has been
-        # decided", "we're continuing to meet with candidates".
+        # decided".
         r"\b(?:don't|do not|haven't|have not|doesn't|does not) (?:yet )?have (?:a|an|any) (?:final )?(?:decision|answer|outcome|verdict)(?: for you)? (?:yet|just yet)\b",
         r"\bnothing (?:has been|is|'s) (?:yet )?(?:decided|final|settled|confirmed)\b",
+    ), 0.85, unless=(r"\bif you (?:are|have|need|'re)\b",), name="still interviewing"),
+    Rule(STILL_MEETING, "en", (
+        r"\bstill (?:interviewing|meeting|(?:speaking|talking) (?:to|with) (?:other|a few|some|two|three|the other|candidates)|to meet|have (?:a few|some|two|three|more|other) candidates)\b",
+        r"\b(?:have|has) (?:a few |some |several |two |three |other )?(?:finalists|candidates) (?:still )?in (?:process|the process|play|the pipeline)\b",
         r"\b(?:continuing|continue|continues) (?:to (?:meet|interview|speak|talk)|meeting|interviewing|speaking|talking) (?:with |to )?(?:other |more |a few |some |the remaining |final )?(?:candidates|applicants|finalists)\b",
         # Others still to be seen: "the panel still has two candidates to see".
         r"\bstill (?:has|have|got|needs? to (?:see|meet|interview)) (?:a few |a couple of |one |two |three |four |\d |some |other |more )*(?:other |more )?(?:candidates|people|applicants|finalists|interviews)\b",
         r"\b(?:one|two|three|four|a few|a couple of|\d) (?:more|other) (?:candidates|applicants|finalists|interviews) (?:to (?:see|meet|interview|go)|lined up|scheduled|left|this week|next week|to speak)",
-    ), 0.85, unless=(r"\bif you (?:are|have|need|'re)\b",), name="still interviewing"),
+    ), 0.85, unless=(r"\bif you (?:are|have|need|'re)\b",), name="others still to meet"),
     Rule("still_deciding", "en", (
         # The date first promised has slipped: the news is the delay, even when a new date follows.
         r"\b(?:i|we) (?:know (?:i|we) |did |had )?(?:said|promised|told you|hoped|had hoped|planned|meant|expected|were hoping|was hoping|aimed)\b"
@@ -1076,11 +1087,10 @@ RULES: list[Rule] = [
         r"\bmasih (?:dalam (?:proses|tahap)|berlangsung|berjalan|diproses)\b",
     ), 0.6, name="masih berjalan"),
     Rule("still_deciding", "id", (
-        r"\bmasih (?:mewawancarai|meninjau|mempertimbangkan|menunggu|melakukan|memproses|menyelesaikan|mengevaluasi|menimbang|"
-        r"berdiskusi|membahas|ada (?:beberapa )?kandidat|mempelajari|menyeleksi)",
+        r"\bmasih (?:meninjau|mempertimbangkan|menunggu|melakukan|memproses|menyelesaikan|mengevaluasi|menimbang|"
+        r"berdiskusi|membahas|mempelajari|menyeleksi)",
         r"\b(?:keputusan|hasil)(?: akhir)? (?:masih )?belum\b|\bbelum (?:dapat |bisa )?(?:kami )?(?:ambil|putuskan|memutuskan|diputuskan|ada keputusan|mengambil keputusan|bisa memutuskan)",
         r"\b(?:keputusan|hasil)\b[^\n]{0,60}\bbelum (?:dapat |bisa )?(?:kami )?(?:sampaikan|berikan|informasikan|umumkan|diambil|keluar|ada)",
-        r"\bmasih ada (?:\w+ )?(?:kandidat|calon|pelamar|peserta)\b",
         r"\b(?:ditunda|tertunda|diundur|dibekukan|ditangguhkan|on hold|lebih lama dari(?: yang)? (?:rencana|direncanakan|perkiraan|dijadwalkan|seharusnya|biasanya))",
         r"\b(?:waktu tambahan|tambahan waktu)|\bmembutuhkan waktu (?:lebih|tambahan)",
         r"\bmohon maaf atas (?:keterlambatan|waktu tunggu|penundaan|lamanya)",
@@ -1088,9 +1098,13 @@ RULES: list[Rule] = [
         r"[^\n]{0,60}\b(?:minggu ini|pekan ini|hari ini|kemarin|sebelumnya|senin|selasa|rabu|kamis|jumat)\b[^\n]{0,80}\b(?:tapi|namun|ternyata|mundur|maaf|belum)\b",
         r"\b(?:butuh|membutuhkan|perlu|memerlukan) (?:waktu )?(?:seminggu|satu minggu|sepekan|satu pekan|beberapa hari|dua minggu) lagi\b|\bmundur (?:lagi|dari jadwal|dari rencana)\b",
         r"\bbelum (?:sempat|bisa) (?:berkumpul|bertemu|rapat|duduk bersama|diskusi|berdiskusi)\b",
+    ), 0.85, unless=(r"\bjika\b[^\n]{0,30}\bbelum\b",), name="masih dalam proses"),
+    Rule(STILL_MEETING, "id", (
+        r"\bmasih (?:mewawancarai|ada (?:beberapa )?kandidat)",
+        r"\bmasih ada (?:\w+ )?(?:kandidat|calon|pelamar|peserta)\b",
         r"\bmasih (?:mau |ingin |akan |perlu |harus )?(?:lihat|melihat|ketemu|bertemu|interview|wawancara|mewawancarai|trial|tes|ngobrol) (?:dengan |sama )?(?:\w+ ){0,2}(?:kandidat|calon|pelamar)\b",
         r"\b(?:satu|dua|tiga|empat|beberapa|\d) (?:kandidat|calon|pelamar|finalis) lagi\b",
-    ), 0.85, unless=(r"\bjika\b[^\n]{0,30}\bbelum\b",), name="masih dalam proses"),
+    ), 0.85, name="masih ada kandidat lain"),
     Rule("still_deciding", "en", (r"\bthank(?:s| you) for (?:your|being so) patien(?:ce|t)\b",), 0.3, name="thanks for your patience"),
     Rule("still_deciding", "id", (r"\bkesabaran\b",), 0.3, name="kesabaran"),
     # ---- about someone else's hiring -----------------------------------------------------------
