@@ -34,6 +34,7 @@ npm:
 	@if [ -f package.json ]; then npm ci --no-audit --no-fund --loglevel=error || npm install --no-audit --no-fund --loglevel=error; fi
 
 bench: deps
+	@bash scripts/system-deps.sh --bench
 	$(BIN)/python bench/run_all.py
 
 demo: deps

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the real components the integration tests drive: Dovecot (IMAP) and Chromium.
+# Installs the real components the integration tests drive: Dovecot (IMAP) and Chromium; with
+# --bench also wrk, the API benchmark's load generator (without it the benchmark uses Python clients).
 # As root it installs what is missing with apt-get; otherwise it only reports. Under CI=true a
 # missing component is an error, never a silent skip.
 set -euo pipefail
@@ -8,6 +9,7 @@ command -v dovecot >/dev/null 2>&1 || [ -x /usr/sbin/dovecot ] || need+=(dovecot
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
 # Gmail-like type in the screenshots the browser tests write (not needed for the tests to pass).
 [ -d /usr/share/fonts/truetype/roboto ] || need+=(fonts-roboto)
+if [ "${1:-}" = "--bench" ]; then command -v wrk >/dev/null 2>&1 || need+=(wrk); fi
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ]; then
   echo "installing ${need[*]} (apt-get)"
