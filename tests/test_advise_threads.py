@@ -33,9 +33,6 @@ ROW_OF_ACTION = {"send_thank_you": {1}, "follow_up": {2, 4}, "stay_in_touch": {3
 # thread -> why the product answers wrong today: which message is misread, or which policy
 # decision is wrong, with the sentence that shows it.
 KNOWN_WRONG: dict[str, str] = {
-    "68-scheduling-tool-confirmation-afternoon-for-user":
-        "reader: 02 gives the day but not the time of '9:00am - 9:30am, Thursday, November 13, 2025 (Central "
-        "Time - US & Canada)', so the interview counts as ahead all that day (prepare, not the thank-you)",
     "74-short-reply-from-recruiter-answers-the-follow-up":
         "reader: 03 'Thanks Leah, great read - I've shared it with the ops leads!' is read as will_contact_you, "
         "so the product waits (row 5) instead of counting it as an answer",

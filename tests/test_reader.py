@@ -373,3 +373,29 @@ def test_a_message_that_breaks_the_reader_does_not_lose_the_others(monkeypatch):
     out = reader.read_messages(parsed)
     assert isinstance(out[1], RuntimeError)
     assert [out[0].label, out[2].label] == ["rejection", "rejection"]
+
+
+def test_a_scheduling_tools_confirmation_gives_the_time_below_the_subject():
+    """The tool's subject names the day; the time (before or after the day) and its zone are in
+    the body, on the line that names the day again; its "cancel or reschedule" footer moves nothing."""
+    cases = [
+        ("Confirmed: Interview with Ola Berg on Tuesday, December 2, 2025",
+         "Hi Nadia Lund,\r\n\r\nYour interview is booked.\r\n\r\nInterview with Ola Berg (Fjordline)\r\n"
+         "2:30pm - 3:15pm, Tuesday, December 2, 2025 (Eastern Time - US & Canada)\r\nLocation: Google Meet\r\n\r\n"
+         "Need to make changes? Cancel or reschedule.",
+         datetime(2025, 12, 2, 19, 30, tzinfo=timezone.utc)),
+        ("Interview confirmed for Tuesday 2 December 2025",
+         "Hi Nadia,\r\n\r\nThanks for booking a time.\r\n\r\nYour interview is confirmed: Tuesday, 2 December 2025, 10:00-10:45 (WIB)\r\nJoin with the link in the invite.\r\n\r\n"
+         "To reschedule, use the link in your calendar invite.",
+         datetime(2025, 12, 2, 3, 0, tzinfo=timezone.utc)),
+        ("Jadwal wawancara dikonfirmasi: Selasa, 2 Desember 2025",
+         "Halo Nadia,\r\n\r\nWawancara Anda telah dijadwalkan.\r\n\r\nWawancara dengan Ola Berg\r\n"
+         "14.00 - 14.45 WITA, Selasa, 2 Desember 2025\r\nLokasi: Zoom\r\n\r\n"
+         "Perlu mengubah jadwal? Batalkan atau jadwalkan ulang di sini.",
+         datetime(2025, 12, 2, 6, 0, tzinfo=timezone.utc)),
+    ]
+    for subject, body, at in cases:
+        r = read(mail(body, subject=subject, date="Wed, 26 Nov 2025 16:05:00 +0100",
+                      sender="Fjordline via Slotwise <notifications@slotwise.example>"))
+        assert (r.label, str(r.key_date)) == ("interview_invite", "2025-12-02"), subject
+        assert r.interview_at == at, subject

@@ -362,18 +362,33 @@ def _interview_date(msg: _Message, votes: dict, parsed) -> tuple[date | None, da
             days = {last.date: last}
         if len(days) == 1:
             (day, mention), = days.items()
-            clock = mention.time or _clock_nearby(msg, where.get(day))
+            clock, place = _clock_of(msg, day, where[day])
             at = None
             if clock is not None:
                 # A zone named next to the time ("2pm PT", "pukul 10.00 WIB") is the one meant;
                 # without one, the recruiter's own, as the Date header says.
-                zone = _zone_nearby(msg, where.get(day)) or (msg.ref.tzinfo if msg.ref is not None else None)
+                zone = _zone_nearby(msg, place) or (msg.ref.tzinfo if msg.ref is not None else None)
                 if zone is not None:
                     at = datetime.combine(day, clock, tzinfo=zone)
             return day, at
         if len(days) > 1:
             return None, None  # a list of options to choose from
     return None, None
+
+
+def _clock_of(msg: _Message, day: date, first: int):
+    """The interview's clock time and the sentence it was read at: near the first sentence
+    naming the day, else near a later one naming it again. A scheduling tool's subject names the
+    day ("Confirmed: Interview on Thursday, November 13, 2025") and its body the day again with
+    the time ("9:00am - 9:30am, Thursday, November 13, 2025 (Central Time)")."""
+    for i in range(first, len(msg.sentences)):
+        if i != first and not any(m.kind == "day" and m.date == day for m in msg.dates(i)):
+            continue  # the resolver is asked about the later sentences only when no time is found
+        timed = [m.time for m in msg.dates(i) if m.kind == "day" and m.date == day and m.time is not None]
+        clock = timed[0] if timed else _clock_nearby(msg, i)
+        if clock is not None:
+            return clock, i
+    return None, first
 
 
 _CLOCK = re.compile(r"\b(?:at |pukul |jam |time: ?|waktu: ?)?(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?=\s*(?:-|–|to|until|sampai|s\.d\.|wib|wita|wit|\(|$|,|\.|\s))", re.I)
