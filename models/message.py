@@ -52,9 +52,9 @@ class Message:
     id: int | None = None
     application_id: int | None = None
 
-    @property
-    def is_inbound(self) -> bool:
-        return self.direction == IN
+    def __post_init__(self):
+        # An attribute, not a property: the policy asks it of every message many times per step.
+        self.is_inbound: bool = self.direction == IN
 
     @property
     def dedupe_key(self) -> str:

@@ -168,11 +168,14 @@ def build_thread(app: Application, now: datetime, settings: PolicySettings) -> T
     tz = ZoneInfo(settings.tz)
     entries = []
     timeline = conversation(app.timeline())
-    ids = {_mid(m.message_id) for m in timeline if m.message_id}
+    ids = None  # the thread's Message-IDs, gathered only when a short note of theirs needs them
     for m in timeline:
         if m.is_inbound:
             e = Entry(at=m.date, inbound=True, label=m.label, key_date=m.key_date, evidence=m.evidence, message=m)
-            e.answer_note = m.label in (None, L.OTHER) and any(_mid(r) in ids for r in (m.in_reply_to, *m.references) if r)
+            if m.label in (None, L.OTHER) and (m.in_reply_to or m.references):
+                if ids is None:
+                    ids = {_mid(x.message_id) for x in timeline if x.message_id}
+                e.answer_note = any(_mid(r) in ids for r in (m.in_reply_to, *m.references) if r)
             if m.label == L.INTERVIEW_INVITE:
                 if m.interview_at:
                     e.interview_start, e.interview_time_known = m.interview_at, True

@@ -163,7 +163,8 @@ _BOUNCE_SUBJECT = re.compile(
 
 def is_bounce(message) -> bool:
     """A delivery failure returning one of the user's messages."""
-    return bool(_BOUNCE_SENDER.match(message.sender or "") or _BOUNCE_SUBJECT.search(message.subject or ""))
+    return bool((message.sender and _BOUNCE_SENDER.match(message.sender))
+                or (message.subject and _BOUNCE_SUBJECT.search(message.subject)))
 
 
 def is_auto_reply(message) -> bool:
@@ -178,9 +179,9 @@ def is_auto_reply(message) -> bool:
     ...                       text="We will decide by Friday. I'm out of office next week, though."))
     False
     """
-    if _AUTO_REPLY_SUBJECT.search(message.subject or ""):
+    if message.subject and _AUTO_REPLY_SUBJECT.search(message.subject):
         return True
-    return bool(_AUTO_REPLY_OPENING.search(_opening(message.text or "")))
+    return bool(message.text) and bool(_AUTO_REPLY_OPENING.search(_opening(message.text)))
 
 
 _GREETING = re.compile(r"^\s*((hi|hello|dear|halo|hai|yth\.?)\b[^\n]*\n|thank you for your (e-?mail|message)[.!]?|"
@@ -189,7 +190,7 @@ _GREETING = re.compile(r"^\s*((hi|hello|dear|halo|hai|yth\.?)\b[^\n]*\n|thank yo
 
 def _opening(text: str) -> str:
     """The message's first words after a greeting and a 'thank you for your email'."""
-    text = text.strip()
+    text = text[:1000].strip()  # a greeting is a line or two: no need to copy a long message
     while True:
         cut = _GREETING.sub("", text, count=1)
         if cut == text:
