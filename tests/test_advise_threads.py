@@ -39,9 +39,6 @@ KNOWN_WRONG: dict[str, str] = {
     "79-slots-offered-user-picks-one-see-you-then":
         "reader: the interview's date is only in the user's own reply (02, 'Thursday 16 October at 14:00'), which "
         "is not read; 03 'Perfect, see you then!' names none, so prepare has no due date",
-    "81-interview-cancelled-role-on-hold":
-        "reader: 03 (role on hold, 'we have to cancel Thursday's interview') is still_deciding as it should be, but "
-        "with Thursday's interview day as its hear-back date, so row 2 follows up after it",
 }
 
 

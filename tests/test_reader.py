@@ -399,3 +399,23 @@ def test_a_scheduling_tools_confirmation_gives_the_time_below_the_subject():
                       sender="Fjordline via Slotwise <notifications@slotwise.example>"))
         assert (r.label, str(r.key_date)) == ("interview_invite", "2025-12-02"), subject
         assert r.interview_at == at, subject
+
+
+def test_a_cancelled_interviews_day_is_no_hear_back_date():
+    """A role on hold that calls off a meeting is still deciding, with no date: the meeting's day
+    is not when they will get back. A hear-back day in the same mail still counts."""
+    undated = [
+        ("Hi Nadia,\r\n\r\nI'm sorry to let you know the Data Engineer role is on hold after a reorg, so we need to "
+         "cancel Monday's interview. We'll update you if the hiring restarts.\r\n\r\nGabriel", "en"),
+        ("Hi Nadia,\r\n\r\nUnfortunately the team has paused hiring for this role and we have to call off the "
+         "interview on Tuesday. Sorry to tell you this.\r\n\r\nGabriel", "en"),
+        ("Halo Nadia,\r\n\r\nMohon maaf, posisi Data Engineer sedang ditunda sehingga wawancara hari Senin kami "
+         "batalkan. Kami akan mengabari Anda bila proses dibuka kembali.\r\n\r\nSalam,\r\nGabriel", "id"),
+    ]
+    for body, language in undated:
+        r = read(mail(body, subject="Re: interview", date="Fri, 21 Nov 2025 10:00:00 +0100"))
+        assert (r.label, r.key_date, r.language) == ("still_deciding", None, language), body
+    r = read(mail("Hi Nadia,\r\n\r\nThe role is on hold, so we have to cancel Monday's interview; we'll tell you by "
+                  "Friday 5 December whether it reopens.\r\n\r\nGabriel", subject="Re: interview",
+                  date="Fri, 21 Nov 2025 10:00:00 +0100"))
+    assert (r.label, str(r.key_date)) == ("still_deciding", "2025-12-05")

@@ -499,13 +499,17 @@ def _vague_week(mention) -> bool:
     return mention.kind == "week" and not re.search(r"\b(?:end|akhir)\b", mention.text, re.I)
 
 
-def _nearest_after(msg: _Message, i: int, cue: re.Pattern, kinds: tuple[str, ...], skip=None, before=False):
+def _nearest_after(msg: _Message, i: int, cue: re.Pattern, kinds: tuple[str, ...], skip=None, before=False,
+                   meetings=True):
     """The date mention of sentence `i` nearest after a `cue` word (before it, if none after);
-    mentions of the day `skip` are left out."""
-    cues = [c.end() for c in cue.finditer(msg.sentences[i])]
+    mentions of the day `skip` are left out, and with `meetings=False` the days of meetings
+    ("cancel Thursday's interview")."""
+    sentence = msg.sentences[i]
+    cues = [c.end() for c in cue.finditer(sentence)]
     if not cues:
         return None  # before the resolver is asked: most sentences hold no cue
-    mentions = [m for m in msg.dates(i) if m.kind in kinds and m.date != skip]
+    mentions = [m for m in msg.dates(i) if m.kind in kinds and m.date != skip
+                and (meetings or not _meeting_day(sentence, m))]
     if not mentions:
         return None
     # A day before the cue counts only as a stated limit ("by Friday, I'll have an answer"):
@@ -514,6 +518,30 @@ def _nearest_after(msg: _Message, i: int, cue: re.Pattern, kinds: tuple[str, ...
     if not mentions:
         return None
     return min(mentions, key=lambda m: min((m.start - c if m.start >= c else 1000 + c - m.start) for c in cues))
+
+
+# A meeting named by its day: "Thursday's interview", "the call on Friday", "our interview
+# scheduled for Monday", "wawancara hari Senin", "jadwal interview pada hari Kamis". Its day is
+# when they meet, not when they will get back ("give you a call on Friday", with "a", still is).
+_MEETING = (r"(?:interview|call|meeting|chat|panel|session|conversation|onsite|on-site|screen|"
+            r"wawancara|interviu|pertemuan|jadwal)")
+_MEETING_BEFORE = re.compile(r"(?:\b(?:the|our|your|this|that|tomorrow's|upcoming)\s+(?:\w+\s+){0,2}" + _MEETING +
+                             r"(?:\s+(?:scheduled|planned|set|booked))?\s+(?:on|for)|\b" + _MEETING +
+                             r"(?:\s+yang)?(?:\s+(?:dijadwalkan|direncanakan|pada|untuk|hari|tanggal))+)\s*$", re.I)
+_MEETING_AFTER = re.compile(r"^(?:'s|\u2019s)\s+(?:\w+\s+)?" + _MEETING + r"\b", re.I)
+
+
+def _meeting_day(sentence: str, mention) -> bool:
+    """Whether `mention` is the day of a meeting, not of a reply (see `_MEETING_BEFORE`). A limit
+    ("an invitation to interview by Friday") is no meeting's day."""
+    if mention.kind != "day":
+        return False
+    if _MEETING_AFTER.match(sentence[mention.end:mention.end + 40]):
+        return True
+    head = sentence[max(0, mention.start - 60):mention.start]
+    if re.match(r"(?:hari|tanggal)\b", mention.text, re.I):
+        head += mention.text[:mention.text.find(" ") + 1] if " " in mention.text else ""
+    return bool(_MEETING_BEFORE.search(head))
 
 
 def _wrapped(pattern: re.Pattern) -> re.Pattern:
@@ -594,7 +622,7 @@ def _key_date(label: str, msg: _Message, votes: dict, parsed) -> tuple[date | No
                 continue
             # The date nearest after a hear-back word: "the panel meets on Monday, and we'll let
             # you know on Tuesday" is Tuesday. A week without a day ("next week") names no date.
-            m = _nearest_after(msg, i, _HEAR_BACK_CUE, ("by", "within", "day", "week"), skip=today)
+            m = _nearest_after(msg, i, _HEAR_BACK_CUE, ("by", "within", "day", "week"), skip=today, meetings=False)
             if m is not None and _POSTPONED.search(sentence):
                 # "planned for 12 August, postponed to 26 August": the later date is meant.
                 later = [d for d in msg.dates(i) if d.kind in ("by", "within", "day") and d.start > m.start]
