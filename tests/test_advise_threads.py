@@ -33,9 +33,6 @@ ROW_OF_ACTION = {"send_thank_you": {1}, "follow_up": {2, 4}, "stay_in_touch": {3
 # thread -> why the product answers wrong today: which message is misread, or which policy
 # decision is wrong, with the sentence that shows it.
 KNOWN_WRONG: dict[str, str] = {
-    "74-short-reply-from-recruiter-answers-the-follow-up":
-        "reader: 03 'Thanks Leah, great read - I've shared it with the ops leads!' is read as will_contact_you, "
-        "so the product waits (row 5) instead of counting it as an answer",
     "79-slots-offered-user-picks-one-see-you-then":
         "reader: the interview's date is only in the user's own reply (02, 'Thursday 16 October at 14:00'), which "
         "is not read; 03 'Perfect, see you then!' names none, so prepare has no due date",

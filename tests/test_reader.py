@@ -419,3 +419,21 @@ def test_a_cancelled_interviews_day_is_no_hear_back_date():
                   "Friday 5 December whether it reopens.\r\n\r\nGabriel", subject="Re: interview",
                   date="Fri, 21 Nov 2025 10:00:00 +0100"))
     assert (r.label, str(r.key_date)) == ("still_deciding", "2025-12-05")
+
+
+def test_a_short_thank_you_for_something_shared_is_a_courtesy_not_a_promise():
+    """"Thanks, great read!" answers the user but promises nothing: `other`, even where the
+    classifier, unsure of so few words, leans to "we'll be in touch"."""
+    courtesies = [
+        "Thanks Nadia, great read - I've passed it round the team!",
+        "Cheers Nadia, really interesting read. Thanks for sharing the article!",
+        "Thank you for sending the link, an interesting piece.",
+        "Makasih Mbak Nadia, artikelnya menarik sekali!",
+        "Terima kasih sudah berbagi artikelnya, Mbak. Bacaan yang bagus.",
+    ]
+    for text in courtesies:
+        raw = mail(f"{text}\r\n\r\nGabriel", subject="Re: Data Engineer role")
+        assert read_message(parse_message(raw)).label == "other", text
+    r = read_message(parse_message(mail("Thanks for sharing the article, great read! We'll be in touch once the panel "
+                                        "has met.\r\n\r\nGabriel", subject="Re: Data Engineer role")))
+    assert r.label == "will_contact_you"

@@ -1162,6 +1162,18 @@ RULES: list[Rule] = [
         r"\b(?:candidate|applicant|application|recruitment|hiring) (?:experience )?survey\b|\bhow (?:was|did) (?:your|the) (?:application|candidate|hiring|recruitment) (?:experience|process)\b"
         r"|\b(?:take|start|complete|fill (?:in|out)) (?:our|the|this|a) (?:short |quick |brief |\d+-minute |anonymous )?survey\b",
     ), 0.88, name="job alert"),
+    # A short thank-you for something the user shared ("Thanks, great read!") answers, but
+    # promises nothing. Not decisive: a "we'll be in touch" beside it is still the point.
+    Rule("other", "en", (
+        r"\b(?:great|good|interesting|fascinating|fun|excellent|nice|really (?:good|interesting|great)) (?:read|article|piece|post|find|write-?up)\b",
+        r"\bthank(?:s| you) (?:\w+ )?for (?:sharing|sending|passing along|forwarding) (?:this|that|the) (?:\w+ )?"
+        r"(?:article|piece|blog post|write-?up|podcast|talk|paper)\b",
+        r"\benjoyed reading (?:it|this|that|the)\b",
+    ), 0.6, name="great read"),
+    Rule("other", "id", (
+        r"\b(?:artikel|tulisan|bacaan|tautan|link)(?:nya)? (?:yang )?(?:sangat |cukup |menarik sekali|bagus sekali)?(?:menarik|bagus|keren|bermanfaat)\b",
+        r"\bterima kasih (?:sudah|telah|atas|untuk) (?:berbagi|membagikan|mengirimkan|mengirim|share)(?:nya)? (?:artikel|tulisan|tautan|link|bacaan)\b",
+    ), 0.6, name="artikel menarik"),
     Rule("other", "en", (
         r"\bunsubscribe\b|\bemail preferences\b|\bmanage (?:your )?(?:alerts|notifications|subscriptions)\b",
         r"\bnewsletter\b|\bwebinar\b|\bapply now\b|\bview (?:all )?jobs\b|\bsee (?:all |more )?jobs\b|\bearly applicant\b",
