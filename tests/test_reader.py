@@ -437,3 +437,23 @@ def test_a_short_thank_you_for_something_shared_is_a_courtesy_not_a_promise():
     r = read_message(parse_message(mail("Thanks for sharing the article, great read! We'll be in touch once the panel "
                                         "has met.\r\n\r\nGabriel", subject="Re: Data Engineer role")))
     assert r.label == "will_contact_you"
+
+
+def test_asking_to_push_a_call_names_the_old_day_not_a_new_one():
+    """"Could we push our call tomorrow?" names the day being given up; the new times offered
+    are options to choose from, so no interview date yet (LABELS.md)."""
+    asks = [
+        "Hi Nadia,\r\n\r\nSomething came up for tomorrow, could we push our call? I could do Monday at 11am or "
+        "Tuesday at 2pm, whichever suits.\r\n\r\nGabriel",
+        "Hi Nadia,\r\n\r\nI'm stuck in a workshop on Monday - can we push back our interview? Would Wednesday "
+        "at 9am or Thursday at 4pm work instead?\r\n\r\nGabriel",
+        "Halo Nadia,\r\n\r\nMohon maaf, besok saya ada rapat mendadak, boleh jadwal wawancara kita dipindah? Saya bisa "
+        "Senin pukul 10.00 atau Selasa pukul 14.00.\r\n\r\nSalam,\r\nGabriel",
+    ]
+    for body in asks:
+        r = read(mail(body, subject="Re: Call", date="Thu, 20 Nov 2025 18:20:00 -0500"))
+        assert (r.label, r.key_date) == ("interview_invite", None), body
+    r = read(mail("Hi Nadia,\r\n\r\nSomething came up tomorrow, so could we push our call to Monday at 11am "
+                  "instead?\r\n\r\nGabriel", subject="Re: Call", date="Thu, 20 Nov 2025 18:20:00 -0500"))
+    assert (r.label, str(r.key_date)) == ("interview_invite", "2025-11-24")
+

@@ -357,8 +357,11 @@ def _interview_date(msg: _Message, votes: dict, parsed) -> tuple[date | None, da
                     days.setdefault(m.date, m)
                     where.setdefault(m.date, i)
         if moved and len(days) > 1:
-            # "we need to move your interview from Thursday to Friday": the new day comes last.
+            # "we need to move your interview from Thursday to Friday": the new day comes last,
+            # unless it is one of new options ("could we push our call? Monday or Tuesday?").
             last = max((m for m in days.values()), key=lambda m: (where[m.date], m.start))
+            if _among_options(msg, where[last.date], last):
+                return None, None
             days = {last.date: last}
         if len(days) == 1:
             (day, mention), = days.items()
@@ -374,6 +377,15 @@ def _interview_date(msg: _Message, votes: dict, parsed) -> tuple[date | None, da
         if len(days) > 1:
             return None, None  # a list of options to choose from
     return None, None
+
+
+_OR = re.compile(r"\b(?:or|atau|either)\b|/", re.I)
+
+
+def _among_options(msg: _Message, i: int, last) -> bool:
+    """Whether the day `last` is the second of alternatives: "Monday at 10am or Tuesday at 3pm"."""
+    earlier = [m for m in msg.dates(i) if m.kind == "day" and m.date != last.date and m.end <= last.start]
+    return any(_OR.search(msg.sentences[i][m.end:last.start]) for m in earlier)
 
 
 def _clock_of(msg: _Message, day: date, first: int):
@@ -477,7 +489,7 @@ _PAST_CUE = re.compile(r"\b(?:thanks? (?:you )?for (?:your time|taking the time|
                        r"great (?:speaking|talking|meeting|chatting)|nice (?:speaking|talking|meeting)|enjoyed|earlier|"
                        r"yesterday|kemarin|tadi)\b", re.I)
 
-_RESCHEDULE = re.compile(r"\b(?:reschedul\w*|move[ds]? (?:it|your|the)|moving (?:it|your|the)|push(?:ed)? (?:it|your|the)|"
+_RESCHEDULE = re.compile(r"\b(?:reschedul\w*|move[ds]? (?:it|your|the|our)|moving (?:it|your|the|our)|push(?:ed)? (?:back )?(?:it|your|the|our)|"
                          r"instead|postpone|change (?:the|your) (?:date|time)|dijadwal ulang|diundur|(?:di)?pindah\w*|diganti|ganti jadwal|"
                          r"perubahan jadwal|menjadi)\b", re.I)
 
