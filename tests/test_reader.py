@@ -457,3 +457,17 @@ def test_asking_to_push_a_call_names_the_old_day_not_a_new_one():
                   "instead?\r\n\r\nGabriel", subject="Re: Call", date="Thu, 20 Nov 2025 18:20:00 -0500"))
     assert (r.label, str(r.key_date)) == ("interview_invite", "2025-11-24")
 
+
+def test_the_employer_sending_paperwork_tomorrow_is_no_offer_deadline():
+    offers = [
+        "Great news, we'd love to offer you the Analyst role! I'll send the contract over tomorrow.",
+        "We are delighted to offer you the position. HR will send over the written offer on Monday.",
+        "Dengan senang hati kami menawarkan posisi Analis kepada Anda. Offering letter akan kami kirimkan besok.",
+    ]
+    for text in offers:
+        r = read(mail(f"Hi Nadia,\r\n\r\n{text}\r\n\r\nGabriel", subject="Good news"))
+        assert (r.label, r.key_date) == ("offer", None), text
+    r = read(mail("Hi Nadia,\r\n\r\nWe're delighted to offer you the Analyst role! I'll send the contract tomorrow; "
+                  "please sign and return it by Friday 28 March.\r\n\r\nGabriel", subject="Good news"))
+    assert (r.label, str(r.key_date)) == ("offer", "2025-03-28")
+

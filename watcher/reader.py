@@ -146,6 +146,12 @@ _DEADLINE_CUE = re.compile(
     r"sampai|selambat|maksimal|maks|kedaluwarsa|kadaluarsa|kirim|kirimkan|tanda tangan|penandatanganan|konfirmasi|jawaban|jawab|kabari|balas|berlaku)\b", re.I)
 _START_CUE = re.compile(r"\b(?:start(?:ing|s)? (?:on|date)|first day|join(?:ing)? (?:us )?on|commence|mulai bekerja|"
                         r"tanggal mulai|hari pertama|bergabung pada|mulai pada|mulai tanggal)\b", re.I)
+# The employer's own sending ("I'll send the contract tomorrow", "akan kami kirimkan besok"): its
+# day is when they send, not when the candidate must answer.
+_OUR_SENDING = re.compile(
+    r"\b(?:i'll|i will|we'll|we will|will|i'm going to|we're going to|i am going to|we are going to)\s+(?:\w+\s+)?"
+    r"(?:send|email|forward|share|get)\b|\b(?:akan|segera)\s+(?:kami|saya|aku|kita)?\s*(?:kirim|kirimkan|emailkan|teruskan)\b"
+    r"|\b(?:kami|saya|aku) (?:akan )?(?:kirim|kirimkan|emailkan)\b", re.I)
 _HEAR_BACK_CUE = re.compile(
     r"\b(?:hear|decision|decide|let you know|get back|come back|update|outcome|result|news|feedback|contact|touch|respond|"
     r"reply|replies|review|shortlist|inform|notify|call|reach|write to you|write back|answer|email you|be in touch|tell|"
@@ -564,6 +570,9 @@ def _wrapped(pattern: re.Pattern) -> re.Pattern:
 _HEAR_BACK_CUE = _wrapped(_HEAR_BACK_CUE)
 _DEADLINE_CUE = _wrapped(_DEADLINE_CUE)
 _START_CUE = _wrapped(_START_CUE)
+_OUR_SENDING = _wrapped(_OUR_SENDING)
+# Days that are not the candidate's deadline: a start date, the employer's own sending.
+_NOT_A_DEADLINE = re.compile(f"(?:{_START_CUE.pattern})|(?:{_OUR_SENDING.pattern})", re.I)
 _CHECKIN_CUE = _wrapped(_CHECKIN_CUE)
 _PAST_CUE = _wrapped(_PAST_CUE)
 _RESCHEDULE = _wrapped(_RESCHEDULE)
@@ -579,7 +588,8 @@ def _first_date(msg: _Message, rows: Iterable[int], kinds: tuple[str, ...], cue=
         sentence = msg.sentences[i]
         if cue is not None and not cue.search(sentence):
             continue
-        avoided = [a.start() for a in avoid.finditer(sentence)] if avoid is not None else []
+        # An avoided phrase counts from its end: "I'll send" holds the deadline word "send".
+        avoided = [a.end() for a in avoid.finditer(sentence)] if avoid is not None else []
         deadlines = [d.start() for d in _DEADLINE_CUE.finditer(sentence)] if avoided else []
         for m in msg.dates(i):
             if not (m.kind in kinds or ("by" in kinds and m.kind == "week" and not _vague_week(m))):
@@ -607,10 +617,10 @@ def _key_date(label: str, msg: _Message, votes: dict, parsed) -> tuple[date | No
         return _interview_date(msg, votes, parsed)
     if label in ("assessment", "offer"):
         every = range(len(msg.sentences))
-        day = (_first_date(msg, hit_rows, ("by", "within"), avoid=_START_CUE)
-               or _first_date(msg, every, ("by", "within"), cue=_DEADLINE_CUE, avoid=_START_CUE)
-               or _first_date(msg, hit_rows, ("day",), avoid=_START_CUE)
-               or _first_date(msg, every, ("day",), cue=_DEADLINE_CUE, avoid=_START_CUE))
+        day = (_first_date(msg, hit_rows, ("by", "within"), avoid=_NOT_A_DEADLINE)
+               or _first_date(msg, every, ("by", "within"), cue=_DEADLINE_CUE, avoid=_NOT_A_DEADLINE)
+               or _first_date(msg, hit_rows, ("day",), avoid=_NOT_A_DEADLINE)
+               or _first_date(msg, every, ("day",), cue=_DEADLINE_CUE, avoid=_NOT_A_DEADLINE))
         return day, None
     if label == "checkin_request":
         # Read by the classifier, the label has no sentence of its own: any sentence asking to
