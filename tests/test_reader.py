@@ -471,3 +471,17 @@ def test_the_employer_sending_paperwork_tomorrow_is_no_offer_deadline():
                   "please sign and return it by Friday 28 March.\r\n\r\nGabriel", subject="Good news"))
     assert (r.label, str(r.key_date)) == ("offer", "2025-03-28")
 
+
+def test_a_day_just_before_the_hear_back_words_is_the_hear_back_date():
+    """"Hari Selasa kami kabari" puts the day first; so does "On Tuesday we'll let you know"."""
+    cases = [
+        ("Berkas Anda sedang kami periksa, dan hari Selasa kami kabari apakah lanjut ke wawancara.", "2025-03-25"),
+        ("Mas, ownernya baru balik. Senin nanti saya kabari keputusannya ya.", "2025-03-24"),
+        ("The panel is still reviewing, and on Tuesday we'll let you know the outcome.", "2025-03-25"),
+    ]
+    for text, day in cases:
+        r = read(mail(f"Hi Nadia,\r\n\r\n{text}\r\n\r\nGabriel", subject="Re: application"))
+        assert str(r.key_date) == day, text
+    r = read(mail("Hi Nadia,\r\n\r\nWe're interviewing through Tuesday, so no decision yet; we will let you know "
+                  "when we have news.\r\n\r\nGabriel", subject="Re: application"))
+    assert r.key_date is None

@@ -517,22 +517,31 @@ def _vague_week(mention) -> bool:
     return mention.kind == "week" and not re.search(r"\b(?:end|akhir)\b", mention.text, re.I)
 
 
+# What may stand between a day and the hear-back words it leads: "Senin nanti aku kabarin",
+# "hari Selasa kami kabari", "on Tuesday we'll let you know", "Monday, I will update you".
+_JUST_BEFORE = re.compile(r"[\s,]*(?:(?:nanti|ini|depan)\s+)?(?:(?:kami|saya|aku|kita|we|i|we'll|i'll)\s+)?"
+                          r"(?:(?:akan|will|segera|shall)\s+)?", re.I)
+
+
 def _nearest_after(msg: _Message, i: int, cue: re.Pattern, kinds: tuple[str, ...], skip=None, before=False,
                    meetings=True):
     """The date mention of sentence `i` nearest after a `cue` word (before it, if none after);
     mentions of the day `skip` are left out, and with `meetings=False` the days of meetings
     ("cancel Thursday's interview")."""
     sentence = msg.sentences[i]
-    cues = [c.end() for c in cue.finditer(sentence)]
-    if not cues:
+    found = list(cue.finditer(sentence))
+    if not found:
         return None  # before the resolver is asked: most sentences hold no cue
+    cues = [c.end() for c in found]
     mentions = [m for m in msg.dates(i) if m.kind in kinds and m.date != skip
                 and (meetings or not _meeting_day(sentence, m))]
     if not mentions:
         return None
-    # A day before the cue counts only as a stated limit ("by Friday, I'll have an answer"):
-    # "still interviewing through Friday, so no decision yet" names no day for the decision.
-    mentions = [m for m in mentions if before or m.kind in ("by", "within") or any(m.end > c for c in cues)]
+    # A day before the cue counts only as a stated limit ("by Friday, I'll have an answer") or
+    # right before it ("hari Selasa kami kabari", "on Tuesday we'll let you know"): "still
+    # interviewing through Friday, so no decision yet" names no day for the decision.
+    mentions = [m for m in mentions if before or m.kind in ("by", "within") or any(m.end > c for c in cues)
+                or any(_JUST_BEFORE.fullmatch(sentence[m.end:c.start()]) for c in found if c.start() >= m.end)]
     if not mentions:
         return None
     return min(mentions, key=lambda m: min((m.start - c if m.start >= c else 1000 + c - m.start) for c in cues))
