@@ -13,6 +13,15 @@ from datetime import date, datetime
 IN, OUT = "in", "out"
 
 
+def message_id_key(message_id: str | None) -> str:
+    """A Message-ID as it is compared: without angle brackets, spaces or case.
+
+    >>> message_id_key(" <AB12@Mail.Example> ")
+    'ab12@mail.example'
+    """
+    return (message_id or "").strip().strip("<>").lower()
+
+
 @dataclass
 class Message:
     """One email of an application's thread, with what was read from it.
@@ -64,7 +73,7 @@ class Message:
         hash of the headers that make it unique.
         """
         if self.message_id:
-            return "mid:" + self.message_id.strip().strip("<>").lower()
+            return "mid:" + message_id_key(self.message_id)
         if self.gmail_msgid:
             return f"gm:{self.gmail_msgid}"
         if self.fingerprint:

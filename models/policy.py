@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 from . import labels as L
 from .business_days import add_business_days, public_holidays
-from .message import Application, Message
+from .message import Application, Message, message_id_key
 from .threads import conversation
 
 # The actions of the `advise` contract.
@@ -174,8 +174,8 @@ def build_thread(app: Application, now: datetime, settings: PolicySettings) -> T
             e = Entry(at=m.date, inbound=True, label=m.label, key_date=m.key_date, evidence=m.evidence, message=m)
             if m.label in (None, L.OTHER) and (m.in_reply_to or m.references):
                 if ids is None:
-                    ids = {_mid(x.message_id) for x in timeline if x.message_id}
-                e.answer_note = any(_mid(r) in ids for r in (m.in_reply_to, *m.references) if r)
+                    ids = {message_id_key(x.message_id) for x in timeline if x.message_id}
+                e.answer_note = any(message_id_key(r) in ids for r in (m.in_reply_to, *m.references) if r)
             if m.label == L.INTERVIEW_INVITE:
                 if m.interview_at:
                     e.interview_start, e.interview_time_known = m.interview_at, True
@@ -205,10 +205,6 @@ def build_thread(app: Application, now: datetime, settings: PolicySettings) -> T
     if settings.holidays_country:
         holidays = public_holidays(settings.holidays_country, tuple(range(now.year - 1, now.year + 2)))
     return Thread(app, now, settings, tz, entries, holidays)
-
-
-def _mid(message_id: str) -> str:
-    return message_id.strip().strip("<>").lower()
 
 
 def _answers(theirs: Entry, mine: Entry) -> bool:

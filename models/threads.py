@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from .message import message_id_key
+
 # Domains that send for many employers: their name is never the employer.
 RELAY_DOMAINS = (
     "greenhouse.io", "greenhouse-mail.io", "lever.co", "hire.lever.co", "myworkday.com", "workday.com",
@@ -269,10 +271,6 @@ def _thread_role(inbound) -> str | None:
     return counts[0][0]
 
 
-def _mid(message_id: str | None) -> str:
-    return (message_id or "").strip().strip("<>").lower()
-
-
 def without_other_applications(timeline) -> list:
     """`timeline` without their mail about another application: a message that names another
     role than the thread's (named by at least two of their messages) and replies to nothing in
@@ -281,10 +279,10 @@ def without_other_applications(timeline) -> list:
     role = _thread_role(theirs)
     if role is None:
         return list(timeline)
-    ids = {_mid(m.message_id) for m in timeline if m.message_id}
+    ids = {message_id_key(m.message_id) for m in timeline if m.message_id}
 
     def elsewhere(m) -> bool:
-        replies = any(_mid(r) in ids for r in (m.in_reply_to, *m.references) if r)
+        replies = any(message_id_key(r) in ids for r in (m.in_reply_to, *m.references) if r)
         return m.is_inbound and bool(m.role) and not same_role(m.role, role) and not replies
 
     return [m for m in timeline if not elsewhere(m)]
