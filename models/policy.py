@@ -133,6 +133,11 @@ class Entry:
     message: Message | None = None
     answer_note: bool = False     # theirs, read as `other`, but a reply in the thread: a person answered
 
+    @property
+    def text(self) -> str:
+        """The message's new text ("" for an event the user recorded)."""
+        return (self.message.text or "") if self.message is not None else ""
+
 
 @dataclass
 class Thread:
@@ -333,8 +338,8 @@ _CONDITIONAL = re.compile(r"\b(before|once|if|whether|sebelum|jika|kalau)\b[^.?!
 
 def _settles_offer(sent: Entry) -> bool:
     """Whether a message of the user's accepts or declines the offer (not merely asks about it)."""
-    text = sent.message.text if sent.message is not None else ""
-    for found in _OFFER_ANSWER.finditer(text or ""):
+    text = sent.text
+    for found in _OFFER_ANSWER.finditer(text):
         if not _CONDITIONAL.search(text[max(0, found.start() - 40):found.start()]):
             return True
     return False
@@ -363,8 +368,7 @@ _CALLED_OFF = re.compile(r"\b(cancel(l?ed|l?ing)?|put on hold|on hold|paused|dib
 
 def _calls_off(e: Entry) -> bool:
     """A message of theirs, not itself an invitation, that cancels or pauses what was planned."""
-    text = e.message.text if e.message is not None else ""
-    return e.label in (L.STILL_DECIDING, L.WILL_CONTACT_YOU, L.DECISION_TIMELINE) and bool(_CALLED_OFF.search(text or ""))
+    return e.label in (L.STILL_DECIDING, L.WILL_CONTACT_YOU, L.DECISION_TIMELINE) and bool(_CALLED_OFF.search(e.text))
 
 
 def interview(t: Thread) -> NextStep | None:
@@ -424,8 +428,7 @@ _HANDED_IN = re.compile(
 
 
 def _says_handed_in(sent: Entry) -> bool:
-    text = sent.message.text if sent.message is not None else ""
-    return bool(_HANDED_IN.search(text or ""))
+    return bool(_HANDED_IN.search(sent.text))
 
 
 def assessment(t: Thread) -> NextStep | None:
