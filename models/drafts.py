@@ -9,11 +9,14 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .message import Application
+from .message import Application, language_of
 
 ID_MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
              "Oktober", "November", "Desember")
 ID_DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+             "October", "November", "December")
+EN_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def _day(d: date | None, lang: str) -> str:
@@ -21,7 +24,7 @@ def _day(d: date | None, lang: str) -> str:
         return ""
     if lang == "id":
         return f"{ID_DAYS[d.weekday()]}, {d.day} {ID_MONTHS[d.month - 1]}"
-    return f"{d:%A} {d.day} {d:%B}"
+    return f"{EN_DAYS[d.weekday()]} {d.day} {EN_MONTHS[d.month - 1]}"  # not strftime: no locale
 
 
 TEMPLATES = {
@@ -189,13 +192,14 @@ def draft_for(step, app: Application, thread):
     """
     from .policy import Draft, followups_sent
 
-    lang = "id" if app.language == "id" else "en"
+    timeline = thread.messages
+    lang = "id" if language_of(timeline) == "id" else "en"
     template = TEMPLATES[lang].get(step.action)
     if template is None:
         return None
     if isinstance(template, list):
         template = template[followups_sent(thread) % len(template)]
-    inbound = [m for m in app.timeline() if m.is_inbound]
+    inbound = [m for m in timeline if m.is_inbound]
     latest = inbound[-1] if inbound else None
     person = app.recruiter_name or next((m.recruiter_name for m in reversed(inbound) if m.recruiter_name), None)
     name = _first_name(person) or ("Bapak/Ibu" if lang == "id" else "there")

@@ -134,7 +134,12 @@ class Application:
     @property
     def language(self) -> str:
         """The thread's language: that of its latest inbound message, else English."""
-        for m in reversed(self.timeline()):
-            if m.is_inbound and m.language:
-                return m.language
-        return "en"
+        return language_of(self.timeline())
+
+
+def language_of(timeline: list[Message]) -> str:
+    """The language of a thread in time order: that of its latest inbound message, else English."""
+    for m in reversed(timeline):
+        if m.is_inbound and m.language:
+            return m.language
+    return "en"

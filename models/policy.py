@@ -118,7 +118,7 @@ REPLY_BUSINESS_DAYS = 2  # a message sent this soon after theirs answers it; it 
 ASKS_FOR_AN_ANSWER = frozenset({L.INTERVIEW_INVITE, L.ASSESSMENT, L.OFFER, L.RECRUITER_OUTREACH})
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """One point of the thread: an inbound reading, or something the user sent."""
 
@@ -147,6 +147,7 @@ class Thread:
     tz: ZoneInfo
     entries: list[Entry]
     holidays: frozenset = field(default_factory=frozenset)
+    messages: list = field(default_factory=list)  # all of the application's mail, in time order
 
     def local_date(self, moment: datetime) -> date:
         return moment.astimezone(self.tz).date()
@@ -172,7 +173,8 @@ def build_thread(app: Application, now: datetime, settings: PolicySettings) -> T
     """The application's messages and the user's events as one timeline, oldest first."""
     tz = ZoneInfo(settings.tz)
     entries = []
-    timeline = conversation(app.timeline())
+    messages = app.timeline()
+    timeline = conversation(messages)
     ids = None  # the thread's Message-IDs, gathered only when a short note of theirs needs them
     for m in timeline:
         if m.is_inbound:
@@ -209,7 +211,7 @@ def build_thread(app: Application, now: datetime, settings: PolicySettings) -> T
     holidays = frozenset()
     if settings.holidays_country:
         holidays = public_holidays(settings.holidays_country, tuple(range(now.year - 1, now.year + 2)))
-    return Thread(app, now, settings, tz, entries, holidays)
+    return Thread(app, now, settings, tz, entries, holidays, messages)
 
 
 def _answers(theirs: Entry, mine: Entry) -> bool:
