@@ -370,8 +370,8 @@ class _Literals:
     starts there; the shorter literals starting there are its prefixes. A hundred literal
     searches become one.
 
-    >>> _Literals(["on hold", "on", "hold", "decision"]).found("still on hold")
-    frozenset({'hold', 'on', 'on hold'})
+    >>> sorted(_Literals(["on hold", "on", "hold", "decision"]).found("still on hold"))
+    ['hold', 'on', 'on hold']
     """
 
     def __init__(self, literals):
