@@ -60,11 +60,12 @@ class Transition:
     to_state: str
 
 
-def triggers(app: Application):
+def triggers(app: Application, talk: list | None = None):
     """(when, trigger) pairs of the application's history, in time order: the conversation with
-    the employer (no out-of-office replies, bounces, or the user's forwards to other people)."""
+    the employer (no out-of-office replies, bounces, or the user's forwards to other people).
+    `talk`: that conversation, when the caller has it already (`models.threads.conversation`)."""
     found = []
-    for m in conversation(app.timeline()):
+    for m in conversation(app.timeline()) if talk is None else talk:
         if m.is_inbound:
             if m.label and m.label != L.OTHER:
                 found.append((m.date, m.label))
@@ -91,10 +92,10 @@ def step(state: str, trigger: str) -> str:
     return state
 
 
-def history(app: Application) -> list[Transition]:
+def history(app: Application, talk: list | None = None) -> list[Transition]:
     """Every change of state, oldest first."""
     state, changes = NEW, []
-    for at, trigger in triggers(app):
+    for at, trigger in triggers(app, talk):
         new = step(state, trigger)
         if new != state:
             changes.append(Transition(at, trigger, state, new))
@@ -102,6 +103,6 @@ def history(app: Application) -> list[Transition]:
     return changes
 
 
-def current_state(app: Application) -> str:
-    changes = history(app)
+def current_state(app: Application, talk: list | None = None) -> str:
+    changes = history(app, talk)
     return changes[-1].to_state if changes else NEW

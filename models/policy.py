@@ -169,12 +169,13 @@ class Thread:
         return [e for e in self.entries if not e.inbound and (moment is None or e.at > moment)]
 
 
-def build_thread(app: Application, now: datetime, settings: PolicySettings) -> Thread:
-    """The application's messages and the user's events as one timeline, oldest first."""
+def build_thread(app: Application, now: datetime, settings: PolicySettings, talk: list | None = None) -> Thread:
+    """The application's messages and the user's events as one timeline, oldest first.
+    `talk`: the conversation with the employer, when the caller has it already."""
     tz = ZoneInfo(settings.tz)
     entries = []
     messages = app.timeline()
-    timeline = conversation(messages)
+    timeline = conversation(messages) if talk is None else talk
     ids = None  # the thread's Message-IDs, gathered only when a short note of theirs needs them
     for m in timeline:
         if m.is_inbound:
@@ -261,7 +262,8 @@ def _name_what_the_user_sent(entries: list[Entry]) -> None:
 # ---------------------------------------------------------------------------------------------
 # The rules, in order of precedence: the first that answers gives the step.
 
-def recommend(app: Application, now: datetime, settings: PolicySettings = PolicySettings()) -> NextStep:
+def recommend(app: Application, now: datetime, settings: PolicySettings = PolicySettings(), *,
+              talk: list | None = None) -> NextStep:
     """The next step for `app` as of `now` (an aware datetime).
 
     >>> from datetime import timezone
@@ -271,10 +273,12 @@ def recommend(app: Application, now: datetime, settings: PolicySettings = Policy
     >>> step = recommend(Application(company="Acme", messages=[rejection]), datetime(2025, 10, 18, tzinfo=timezone.utc))
     >>> step.action, step.checkin, step.due
     ('send_final_thanks', 6, datetime.date(2025, 10, 20))
+
+    `talk`: `models.threads.conversation(app.timeline())`, when the caller has computed it.
     """
     if now.tzinfo is None:
         raise ValueError("`now` must be timezone-aware")
-    thread = build_thread(app, now, settings)
+    thread = build_thread(app, now, settings, talk)
     for rule in RULES:
         step = rule(thread)
         if step is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from functools import lru_cache
 
 from .message import message_id_key
 
@@ -89,8 +90,14 @@ def same_company(a: str | None, b: str | None) -> bool:
     return ka == kb or (min(len(ka), len(kb)) >= 5 and (ka.startswith(kb) or kb.startswith(ka)))
 
 
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+@lru_cache(maxsize=4096)
 def normalise_role(role: str | None) -> str:
-    return re.sub(r"[^0-9a-z]+", " ", (role or "").lower()).strip()
+    """A role as a key: lower case, words only ("Sr. Data-Analyst" -> "sr data analyst").
+    Remembered, since a thread compares the same few roles many times."""
+    return _NOT_ALNUM.sub(" ", (role or "").lower()).strip()
 
 
 def same_role(a: str | None, b: str | None) -> bool:

@@ -6,6 +6,7 @@ from datetime import datetime
 from .lifecycle import current_state
 from .message import Application, Message
 from .policy import PolicySettings, recommend
+from .threads import conversation
 
 
 def gmail_thread_hex(thrid: int | None) -> str | None:
@@ -35,12 +36,13 @@ def message_json(m: Message) -> dict:
 def application_json(app: Application, now: datetime, settings: PolicySettings, *, detail: bool = True) -> dict:
     """`{"id", "company", "role", "state", "next_step", "messages", ...}`; `messages` is the
     timeline with `detail`, else how many messages the application holds."""
-    step = recommend(app, now, settings)
+    talk = conversation(app.timeline())  # read once for the step and the state
+    step = recommend(app, now, settings, talk=talk)
     out = {
         "id": app.id,
         "company": app.company,
         "role": app.role,
-        "state": current_state(app),
+        "state": current_state(app, talk),
         "next_step": step.to_json(),
         "signals": list(step.signals),
         "gmail_thread_id": gmail_thread_hex(app.gmail_thrid),
