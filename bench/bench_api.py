@@ -6,12 +6,12 @@ Builds a SQLite store of 10,000 applications and 100,000 messages (bulk inserts)
 requests a second at random intervals, 200/s in all, far above what one person's browser sends),
 then saturated (each client back-to-back, which measures throughput: there latency is queueing,
 about clients / throughput), then the health check at the paced rate (the floor: what the machine
-and the HTTP stack take without any work). Each client runs in its own process, so that clients
-do not share a GIL (20 Python threads in one process added their own waits to every latency);
-the saturated run uses wrk, a load generator in C, when it is installed (`apt-get install wrk`),
-since 20 busy Python clients would take much of the 2 cores from the server. Prints p50/p99 in
-ms, the server's CPU per request and the load average (the machine is shared); the last line is
-JSON: {"api_p50_ms", "api_p99_ms", ...} of the paced run, with the saturated and floor numbers.
+and the HTTP stack take without any work). The load comes from wrk, a load generator in C, when
+it is installed (`make bench` installs it): Python clients would take much of the 2 cores from
+the server and add their own parsing and scheduling to each latency. With `--load python` (or
+without wrk) each client is a Python process of its own instead. Prints p50/p99 in ms, the
+server's CPU per request and the load average (the machine is shared); the last line is JSON:
+{"api_p50_ms", "api_p99_ms", ...} of the paced run, with the saturated and floor numbers.
 
     .venv/bin/python bench/bench_api.py [--requests 4000] [--clients 20] [--keep DIR] [--load python]
 
@@ -154,6 +154,7 @@ local counter = 0
 setup = function(thread) counter = counter + 1; thread:set("seed", counter) end
 init = function() math.randomseed(seed * 7919) end
 request = function() return wrk.format("GET", paths[math.random(#paths)]) end
+%s
 done = function(summary, latency, requests)
   local errors = summary.errors.status + summary.errors.connect + summary.errors.read
                  + summary.errors.write + summary.errors.timeout
@@ -165,16 +166,24 @@ end
 """
 
 
-def run_wrk(port: int, token: str, threads: list[int], clients: int, seconds: float, folder: Path) -> dict | None:
-    """The saturated run with wrk, a load generator in C, when it is installed (Debian: `apt-get
-    install wrk`): 20 Python clients back-to-back would take a good part of the 2 cores from the
-    server they measure. Each of `clients` connections sends its next request as soon as the last
-    is answered. None without wrk."""
+# wrk waits this long (ms) before each request of a connection: exponential, `rate` a second on average.
+WRK_PACE = "delay = function() return -math.log(1 - math.random()) * %f end"
+
+
+def run_wrk(port: int, token: str, threads: list[int], clients: int, seconds: float, folder: Path,
+            rate: float | None = None, paths: list[str] | None = None) -> dict | None:
+    """A run with wrk, a load generator in C, when it is installed (Debian: `apt-get install
+    wrk`): Python clients take a good part of the 2 cores from the server they measure, and add
+    their own parsing and scheduling to every latency. Each of `clients` connections sends its
+    next request as soon as the last is answered, or, with `rate`, after a random pause (`rate`
+    a second on average, as the paced Python clients do). None without wrk."""
     wrk = shutil.which("wrk")
     if not wrk:
         return None
-    script = folder / "threads.lua"
-    script.write_text(WRK_SCRIPT % (", ".join(f'"/api/v1/threads/{t:x}"' for t in threads), token))
+    paths = paths or [f"/api/v1/threads/{t:x}" for t in threads]
+    script = folder / "load.lua"
+    pace = WRK_PACE % (1000.0 / rate) if rate else ""
+    script.write_text(WRK_SCRIPT % (", ".join(f'"{p}"' for p in paths), token, pace))
     out = subprocess.run([wrk, "-t2", f"-c{clients}", f"-d{seconds:g}s", "-s", str(script),
                           f"http://127.0.0.1:{port}"], capture_output=True, text=True, timeout=seconds + 60)
     line = next((x for x in out.stdout.splitlines() if x.startswith("WRK ")), None)
@@ -260,7 +269,7 @@ def main():
                         help="requests per second of each client in the paced run (default 10: 200/s in all)")
     parser.add_argument("--server-threads", type=int, default=8)
     parser.add_argument("--load", choices=("auto", "python"), default="auto",
-                        help="saturated run: wrk when installed (auto), or Python client processes")
+                        help="the load generator: wrk when installed (auto), or Python client processes")
     parser.add_argument("--seconds", type=float, default=10.0, help="length of the saturated run with wrk")
     parser.add_argument("--keep", help="reuse (or build once) the store in this folder")
     args = parser.parse_args()
@@ -290,11 +299,13 @@ def main():
     try:
         token = (folder / "token").read_text().strip()
         run_clients(port, token, threads, args.clients, min(1000, args.requests))  # warm-up
+        paced_seconds = args.requests / (args.clients * args.rate)
         for mode, rate in (("paced", args.rate), ("saturated", None)):
             cpu0 = server_cpu_s(proc.pid)
             r = None
-            if mode == "saturated" and args.load != "python":
-                r = run_wrk(port, token, threads, args.clients, args.seconds, folder)
+            if args.load != "python":
+                r = run_wrk(port, token, threads, args.clients, paced_seconds if rate else args.seconds, folder,
+                            rate=rate)
             if r is None:
                 latencies, errors, wall = run_clients(port, token, threads, args.clients, args.requests, rate=rate)
                 ms = [x * 1000 for x in latencies]
@@ -311,10 +322,16 @@ def main():
                   f"max {r['max']:.1f} ms")
         # The floor: the same server, clients and pace, answering the health check (no store, no
         # next step). What it takes is the machine's and the HTTP stack's, not the threads route's.
-        latencies, errors, wall = run_clients(port, token, threads, args.clients, args.requests, rate=args.rate,
-                                              paths=["/api/v1/health"])
-        ms = [x * 1000 for x in latencies]
-        results["floor"] = dict(p50=percentile(ms, 50), p99=percentile(ms, 99), errors=len(errors))
+        health = None
+        if args.load != "python":
+            health = run_wrk(port, token, threads, args.clients, paced_seconds, folder, rate=args.rate,
+                             paths=["/api/v1/health"])
+        if health is None:
+            latencies, errors, wall = run_clients(port, token, threads, args.clients, args.requests, rate=args.rate,
+                                                  paths=["/api/v1/health"])
+            ms = [x * 1000 for x in latencies]
+            health = dict(p50=percentile(ms, 50), p99=percentile(ms, 99), errors=len(errors))
+        results["floor"] = health
         print(f"floor, GET /health at the same pace: p50 {results['floor']['p50']:.2f} ms, p99 "
               f"{results['floor']['p99']:.2f} ms, load average {os.getloadavg()[0]:.2f}")
     finally:
@@ -323,6 +340,7 @@ def main():
     paced, saturated = results["paced"], results["saturated"]
     print(json.dumps({"api_p50_ms": round(paced["p50"], 3), "api_p99_ms": round(paced["p99"], 3),
                       "mode": f"{args.clients} clients x {args.rate:g} req/s (Poisson)", "requests": paced["n"],
+                      "paced_load": paced["load"],
                       "errors": paced["errors"] + saturated["errors"],
                       "saturated_p50_ms": round(saturated["p50"], 3), "saturated_p99_ms": round(saturated["p99"], 3),
                       "saturated_req_per_s": round(saturated["rps"]), "saturated_load": saturated["load"],
