@@ -208,8 +208,8 @@ def test_vague_phrases_and_lookalikes_give_no_date(text):
     ("end of next week", "by"),
     ("at the end of this week", "by"),
     ("by the end of next week", "by"),
+    ("akhir pekan ini", "by"),
     ("this weekend", "week"),
-    ("akhir pekan ini", "week"),
     ("tomorrow", "day"),
 ])
 def test_kind_says_what_the_phrase_promises(text, kind):

@@ -21,10 +21,11 @@ Conventions (DESIGN.md, LABELS.md, the Recognizers-Text specs):
   the reference day; "this Friday" is the Friday of the current Monday-to-Sunday week; "next
   Friday", "Jumat depan", "Friday next week" the Friday of the next week; "last Wednesday" the
   Wednesday of the previous week; "this past Wednesday" the most recent one before today.
-- "next week" / "minggu depan" is that week's Monday; "the weekend" / "akhir pekan" its
-  Saturday; "next month" / "bulan depan" that month's first day. All of these are kind "week":
-  a period, not a set day. "end of (next) week" / "akhir minggu (depan)" is that week's
-  Friday, of kind "by": it names a day, and the day by which something happens.
+- "next week" / "minggu depan" is that week's Monday; "the weekend" its Saturday; "next
+  month" / "bulan depan" that month's first day. All of these are kind "week": a period, not a
+  set day. "end of (next) week" / "akhir minggu (depan)" / "akhir pekan (depan)" is that
+  week's Friday, of kind "by": it names a day, and the day by which something happens (a
+  recruiter's "akhir pekan" is the end of the working week; "selamat akhir pekan" no date).
 - "end of the month" / "akhir bulan" is the month's last day; "end of October" likewise.
 - "within N days", "in two weeks", "in a fortnight", "in approximately two weeks", "dalam 2
   minggu", "3 hari lagi", "1x24 jam", "valid for 7 days", "within 48 hours of this email"
@@ -610,15 +611,24 @@ def _weekday_count(match: re.Match, ctx: _Context):
     return _weekday_date(ctx.day, weekday, "after") + _dt.timedelta(weeks=count - 1), "day"
 
 
+# "Selamat (menikmati) akhir pekan", "enjoy the weekend": a wish, not a date anyone acts on.
+_WEEKEND_WISH = re.compile(r"\b(?:selamat|nikmati|menikmati|enjoy|have\s+a\s+\w+)\s+(?:(?:your|the)\s+)?$",
+                           re.IGNORECASE)
+
+
 def _end_of_week(match: re.Match, ctx: _Context):
     phrase = match.group(0).lower()
     weeks = 1 if re.search(r"next|following|coming|depan", phrase) else 0
     if "after next" in phrase:
         weeks = 2
-    if re.search(r"weekend|pekan", phrase):  # a period of two days, like "next week"
+    if _WEEKEND_WISH.search(ctx.text, max(0, match.start() - 30), match.start()):
+        return None
+    if "weekend" in phrase:  # a period of two days, like "next week"
         return _week_monday(ctx.day, weeks) + _dt.timedelta(days=5), "week"
     # "end of next week" names a day, its Friday, and means "by then": kind "by", so that a
-    # caller tells it from a bare "next week", which names no day.
+    # caller tells it from a bare "next week", which names no day. "akhir pekan (depan)" is
+    # written for it as often as "akhir minggu (depan)": recruiters date replies by the end of
+    # their working week, not by a day they do not work.
     return _week_monday(ctx.day, weeks) + _dt.timedelta(days=4), "by"
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from datetime import date, datetime, timezone
 from typing import Iterable
 
@@ -185,6 +186,70 @@ def _dates_in(text: str, ref: datetime | None):
         return []
 
 
+# Days the resolver reads (`nextstep when` lists them) that still name no day to act on: LABELS.md
+# asks for no key date rather than a guess. Each entry: the mentions it applies to, and what
+# stands just before one of them in the sentence.
+_VAGUE_BEFORE = [
+    # A time after a holiday: "after Christmas", "setelah Lebaran", "pasca libur Idul Fitri",
+    # "in the New Year". ("before Christmas", "sebelum Lebaran" are limits, and stay.)
+    ("holiday", re.compile(
+        r"\b(?:after|following|post|over|during|in|into|setelah|sesudah|pasca|selepas|usai|seusai|sehabis|"
+        r"habis|selama)[\s-]+(?:the\s+)?(?:(?:libur(?:an)?|cuti(?:\s+bersama)?|holidays?|break|long\s+weekend)"
+        r"\s+)?$", re.I)),
+    # A hedged end of a period: "towards the end of the month", "sometime around the end of next
+    # week", "menjelang akhir bulan", "sekitar akhir Maret".
+    ("end", re.compile(
+        r"\b(?:towards?|around|near|about|approximately|roughly|circa|sometime|some\s+time|menjelang|"
+        r"sekitar|kira-kira|kurang\s+lebih|mendekati)\s+(?:the\s+)?$", re.I)),
+    # A week named by one of its days: "in the week of 16 March" names no day, like "next week".
+    ("any", re.compile(r"\bweek\s+(?:of|beginning|starting|commencing)\s+(?:the\s+)?(?:on\s+)?$", re.I)),
+]
+# A holiday with its day written beside it: "sebelum Lebaran, tanggal 28 Maret", "before the
+# Easter break (2 April)". The day written is the one meant.
+_DATE_BESIDE = re.compile(r"[\s,(\u2013\u2014-]*(?:(?:yaitu|yakni|pada|tanggal|tgl\.?|on|i\.e\.|which\s+is|that\s+is)[\s,]*)*", re.I)
+_AND_BETWEEN = re.compile(r"\s*(?:,|and|dan|&|/|or|atau|serta)\s*(?:the\s+)?", re.I)
+_END_WORD = re.compile(r"\b(?:end|akhir)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _holiday_name() -> re.Pattern:
+    """A mention that ends in a holiday's name (with its year, if written)."""
+    from watcher.dates import HOLIDAYS
+
+    names = "|".join(f"(?:{p})" for p, _ in HOLIDAYS)
+    return re.compile(rf"\b(?:{names})(?:\s+(?:of\s+)?\d{{4}})?$", re.I)
+
+
+def _vague_kind(mention) -> str:
+    if _END_WORD.search(mention.text):
+        return "end"
+    if _holiday_name().search(mention.text):  # "Lebaran", "sebelum Lebaran", "Christmas 2026"
+        return "holiday"
+    return "other"
+
+
+def _without_vague(sentence: str, found: list) -> list:
+    """The mentions of `sentence` less those that name no day to act on (`_VAGUE_BEFORE`); a
+    holiday joined to a vague one goes with it ("setelah libur Natal dan Tahun Baru"), and one
+    with its day written beside it gives way to that day."""
+    if not found:
+        return found
+    kept, previous = [], None
+    for n, m in enumerate(found):
+        kind = _vague_kind(m)
+        head = sentence[max(0, m.start - 60):m.start]
+        vague = any(applies in (kind, "any") and before.search(head) for applies, before in _VAGUE_BEFORE)
+        if kind == "holiday" and n + 1 < len(found) and _DATE_BESIDE.fullmatch(sentence, m.end, found[n + 1].start):
+            vague = True  # "sebelum Lebaran, tanggal 28 Maret": the day written beside it is meant
+        if (not vague and kind == "holiday" and previous is not None and previous[1]
+                and _AND_BETWEEN.fullmatch(sentence, previous[0].end, m.start)):
+            vague = True
+        previous = (m, vague and kind == "holiday")
+        if not vague:
+            kept.append(m)
+    return kept
+
+
 # Past this length a paragraph is read sentence by sentence: the resolver's cost grows with it.
 _PARAGRAPH_LIMIT = 1200
 
@@ -209,12 +274,21 @@ class _Message:
         self._paragraphs: dict[int, list] = {}
         self.normal = [rules.normalise(s) for s in self.sentences]
         self._dates: dict[int, list] = {}
+        self._key_dates: dict[int, list] = {}
         self.rows: dict[str, set] = defaultdict(set)  # label -> every sentence a rule for it matched
         self.probs: dict[str, float] | None = None  # the classifier's answer, once asked
 
     def dates(self, i: int):
-        """The date mentions of sentence `i`, without days already past when the mail was sent
-        ("your interview yesterday" names no date to act on)."""
+        """The date mentions of sentence `i` that may be a key date: without days already past
+        when the mail was sent ("your interview yesterday" names no date to act on), nor those
+        too vague to act on ("after Christmas", `_without_vague`)."""
+        if i not in self._key_dates:
+            self._key_dates[i] = _without_vague(self.sentences[i], self.mentions(i))
+        return self._key_dates[i]
+
+    def mentions(self, i: int):
+        """The date mentions of sentence `i` not yet past, vague ones included: "we'll decide
+        after Christmas" still says when, though it names no day."""
         if i not in self._dates:
             found = self._read_dates(i)
             if self.ref is not None:
@@ -296,7 +370,7 @@ def _tally(msg: _Message, hits, parsed, dated) -> dict:
     for hit in hits:
         label, weight = hit.rule.label, hit.rule.weight
         if (hit.rule.dated_label and (label in dated or hit.rule.dated_label in dated)
-                and any(m.kind in ("day", "by", "within", "week") for m in msg.dates(hit.index))):
+                and any(m.kind in ("day", "by", "within", "week") for m in msg.mentions(hit.index))):
             label, weight = hit.rule.dated_label, hit.rule.dated_weight or weight
         if hit.index == 0 and msg.is_reply:
             weight *= 0.45  # a reply's subject names the thread's topic, not what this message says
