@@ -445,6 +445,8 @@ def _interview_date(msg: _Message, votes: dict, parsed) -> tuple[date | None, da
             days = {last.date: last}
         if len(days) == 1:
             (day, mention), = days.items()
+            if not moved and _other_days_offered(msg, where[day], mention):
+                return None, None  # "Would Monday work? If not, Tuesday or Wednesday": options
             clock, place = _clock_of(msg, day, where[day])
             at = None
             if clock is not None:
@@ -466,6 +468,42 @@ def _among_options(msg: _Message, i: int, last) -> bool:
     """Whether the day `last` is the second of alternatives: "Monday at 10am or Tuesday at 3pm"."""
     earlier = [m for m in msg.dates(i) if m.kind == "day" and m.date != last.date and m.end <= last.start]
     return any(_OR.search(msg.sentences[i][m.end:last.start]) for m in earlier)
+
+
+# Words that offer another day besides the one named: "Would Monday work? If not, Tuesday or
+# Wednesday", "Alternatively, Thursday morning", "Jika berhalangan, Selasa atau Rabu juga bisa".
+_ALTERNATIVE = re.compile(
+    r"\b(?:or|atau|alternatively|alternatif\w*|otherwise|failing that|if not|"
+    r"if (?:that|this|it|the \w+|\w+day) (?:doesn't|does not|won't|can't|isn't|is not|no longer)|"
+    r"(?:jika|kalau|apabila|bila) (?:tidak|berhalangan|belum|kurang)|juga bisa|"
+    r"also (?:possible|available|works?|fine|an option|open))\b", re.I)
+# A day already agreed: its alternatives are a fallback, not options to choose from.
+_AGREED = re.compile(r"\b(?:confirmed|dikonfirmasi|(?:is|has been|are|have been) (?:scheduled|booked|set)|"
+                     r"(?:telah|sudah) (?:dijadwalkan|terjadwal|dikonfirmasi)|terjadwal|see you)\b", re.I)
+_OPTIONS_REACH = 2  # sentences after the day's own where another day may be offered
+_CHOICE_REACH = 30  # characters: the word of choice stands just before the other day
+
+
+def _other_days_offered(msg: _Message, i: int, mention) -> bool:
+    """Whether the interview day `mention` (sentence `i`) is one of several offered: another day,
+    or a week ("Monday or sometime next week"), follows it after a word of choice, in its
+    sentence or the next two. A day already agreed ("confirmed for Tuesday") is not one."""
+    if _AGREED.search(msg.sentences[i]):
+        return False
+    today = msg.ref.date() if msg.ref is not None else None
+    for j in range(i, min(i + 1 + _OPTIONS_REACH, len(msg.sentences))):
+        sentence = msg.sentences[j]
+        start = mention.end if j == i else 0
+        if not _ALTERNATIVE.search(sentence, start):
+            continue  # before the resolver is asked: most sentences offer no choice
+        for other in msg.dates(j):
+            if other.start < start or other.kind not in ("day", "week"):
+                continue
+            if (other.kind == "day" and other.date == mention.date) or (today is not None and other.date < today):
+                continue
+            if _ALTERNATIVE.search(sentence, max(start, other.start - _CHOICE_REACH), other.start):
+                return True
+    return False
 
 
 def _clock_of(msg: _Message, day: date, first: int):
