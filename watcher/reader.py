@@ -170,7 +170,8 @@ _MAYBE_DATE = re.compile(
     r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|couple|few|"
     r"senin|selasa|rabu|kamis|jum|sabtu|minggu|ahad|hari|besok|lusa|bulan|pekan|jam|pagi|siang|sore|malam|"
     r"januari|februari|maret|mei|juni|juli|agustus|oktober|desember|dua|tiga|empat|lima|enam|tujuh|delapan|"
-    r"sembilan|sepuluh|sebelas|belas|puluh|tahun)", re.I)
+    r"sembilan|sepuluh|sebelas|belas|puluh|tahun|"
+    r"lebaran|idul|eid|natal|christmas|xmas|easter|paskah|imlek|nyepi|waisak|vesak|thanksgiving|kemerdekaan)", re.I)
 
 
 def _dates_in(text: str, ref: datetime | None):
