@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 import sqlalchemy as sa
 
-from models.message import Application, Message, UserEvent
+from models.message import Application, Message, UserEvent, message_id_dedupe_key
 from models.store import applications, events, messages
 
 # SQLite integers are signed 64-bit: a larger id can name nothing (and would not bind).
@@ -151,7 +151,7 @@ def application_id_for_thread(conn, thrid: int) -> int | None:
 
 def application_id_for_message_id(conn, message_id: str) -> int | None:
     """The application holding the message with this RFC 5322 Message-ID (with or without <>)."""
-    key = "mid:" + message_id.strip().strip("<>").lower()
+    key = message_id_dedupe_key(message_id)
     found = conn.execute(sa.select(messages.c.application_id).where(
         messages.c.dedupe_key == key, messages.c.application_id.is_not(None)).limit(1)).first()
     return found[0] if found else None

@@ -22,6 +22,15 @@ def message_id_key(message_id: str | None) -> str:
     return (message_id or "").strip().strip("<>").lower()
 
 
+def message_id_dedupe_key(message_id: str | None) -> str:
+    """The store's key of the message with this Message-ID (`Message.dedupe_key`).
+
+    >>> message_id_dedupe_key("<AB12@Mail.Example>")
+    'mid:ab12@mail.example'
+    """
+    return "mid:" + message_id_key(message_id)
+
+
 @dataclass
 class Message:
     """One email of an application's thread, with what was read from it.
@@ -73,7 +82,7 @@ class Message:
         hash of the headers that make it unique.
         """
         if self.message_id:
-            return "mid:" + message_id_key(self.message_id)
+            return message_id_dedupe_key(self.message_id)
         if self.gmail_msgid:
             return f"gm:{self.gmail_msgid}"
         if self.fingerprint:

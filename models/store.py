@@ -18,7 +18,7 @@ import sqlalchemy as sa
 
 from . import labels as L
 from .lifecycle import current_state, history, step
-from .message import Application, Message, UserEvent
+from .message import Application, Message, UserEvent, message_id_dedupe_key
 from .threads import (EMPLOYER_MATCH_WINDOW, describe, employer_from_sender, normalise_company, person_name_key,
                       pick_application, same_company)
 
@@ -333,7 +333,7 @@ class Store:
                 return found[0]
         refs = [r for r in (msg.in_reply_to, *msg.references) if r]
         if refs:
-            keys = ["mid:" + r.strip().strip("<>").lower() for r in refs]
+            keys = [message_id_dedupe_key(r) for r in refs]
             found = conn.execute(sa.select(messages.c.application_id).where(
                 messages.c.dedupe_key.in_(keys), messages.c.application_id.is_not(None))
                 .order_by(messages.c.date_utc.desc())).first()
@@ -411,7 +411,7 @@ class Store:
         adopted = 0
         refs = [r for r in (msg.in_reply_to, *msg.references) if r]
         if refs:
-            keys = ["mid:" + r.strip().strip("<>").lower() for r in refs]
+            keys = [message_id_dedupe_key(r) for r in refs]
             adopted += conn.execute(sa.update(messages).where(messages.c.dedupe_key.in_(keys),
                                                               messages.c.application_id.is_(None))
                                     .values(application_id=application_id)).rowcount
@@ -598,7 +598,7 @@ class Store:
             return self._load(conn, found[0]) if found else None
 
     def find_by_message_id(self, message_id: str) -> Application | None:
-        key = "mid:" + message_id.strip().strip("<>").lower()
+        key = message_id_dedupe_key(message_id)
         with self._read() as conn:
             found = conn.execute(sa.select(messages.c.application_id).where(
                 messages.c.dedupe_key == key, messages.c.application_id.is_not(None))).first()
@@ -653,7 +653,7 @@ class Store:
     def has_message(self, *, message_id: str | None = None, gmail_msgid: int | None = None) -> bool:
         with self._read() as conn:
             if message_id:
-                key = "mid:" + message_id.strip().strip("<>").lower()
+                key = message_id_dedupe_key(message_id)
                 if conn.execute(sa.select(messages.c.id).where(messages.c.dedupe_key == key)).first():
                     return True
             if gmail_msgid:
