@@ -306,7 +306,7 @@ class Store:
                 application_id = self._application_for(conn, msg)
             row = _message_row(msg)
             row.update(folder=folder, uid=uid, application_id=application_id)
-            row_id = conn.execute(messages.insert(), row).inserted_primary_key[0]
+            row_id = conn.execute(_Q.insert_message, row).inserted_primary_key[0]
             if application_id is not None:
                 adopted = self._adopt_referenced(conn, msg, application_id)
                 if adopted or not self._append(conn, application_id, msg):
@@ -314,29 +314,23 @@ class Store:
             return row_id, application_id, True
 
     def _existing(self, conn, msg: Message):
-        found = conn.execute(sa.select(messages.c.id, messages.c.application_id)
-                             .where(messages.c.dedupe_key == msg.dedupe_key)).first()
+        found = conn.execute(_Q.message_by_key, {"key": msg.dedupe_key}).first()
         if found is None and msg.gmail_msgid:
-            found = conn.execute(sa.select(messages.c.id, messages.c.application_id)
-                                 .where(messages.c.gmail_msgid == msg.gmail_msgid)).first()
+            found = conn.execute(_Q.message_by_gmail_id, {"msgid": msg.gmail_msgid}).first()
         return tuple(found) if found else None
 
     def _application_for(self, conn, msg: Message) -> int | None:
         """Gmail thread id; else the References chain; else employer, role and time."""
         if msg.gmail_thrid:
-            found = conn.execute(sa.select(applications.c.id).where(applications.c.gmail_thrid == msg.gmail_thrid)).first()
+            found = conn.execute(_Q.application_by_thread, {"thrid": msg.gmail_thrid}).first()
             if found:
                 return found[0]
-            found = conn.execute(sa.select(messages.c.application_id).where(
-                messages.c.gmail_thrid == msg.gmail_thrid, messages.c.application_id.is_not(None))).first()
+            found = conn.execute(_Q.filed_message_by_thread, {"thrid": msg.gmail_thrid}).first()
             if found:
                 return found[0]
         refs = [r for r in (msg.in_reply_to, *msg.references) if r]
         if refs:
-            keys = [message_id_dedupe_key(r) for r in refs]
-            found = conn.execute(sa.select(messages.c.application_id).where(
-                messages.c.dedupe_key.in_(keys), messages.c.application_id.is_not(None))
-                .order_by(messages.c.date_utc.desc())).first()
+            found = conn.execute(_Q.filed_message_by_keys, {"keys": [message_id_dedupe_key(r) for r in refs]}).first()
             if found:
                 return found[0]
         if msg.is_inbound:
@@ -349,7 +343,7 @@ class Store:
                     _AppRow(r.id, r.company, r.role,
                             datetime.fromisoformat(r.last_message_at) if r.last_message_at else None,
                             r.state == "closed")
-                    for r in conn.execute(_same_employer_query(normalise_company(company)))
+                    for r in conn.execute(*_same_employer_query(normalise_company(company)))
                 ]
                 picked = pick_application(candidates, company, msg.role, msg.date)
                 if picked:
@@ -369,32 +363,27 @@ class Store:
         correspondent: for the user's mail, from one of its recipients; for theirs, from the
         same address under the same name (an ATS tenant's no-reply), or from the same person
         on another address (a recruiter writing from a private one)."""
-        since = (msg.date - EMPLOYER_MATCH_WINDOW).astimezone(timezone.utc).isoformat()
-        until = msg.date.astimezone(timezone.utc).isoformat()
-        query = sa.select(messages.c.application_id).where(
-            messages.c.direction == "in", messages.c.application_id.is_not(None),
-            messages.c.date_utc >= since, messages.c.date_utc <= until)
+        window = {"since": (msg.date - EMPLOYER_MATCH_WINDOW).astimezone(timezone.utc).isoformat(),
+                  "until": msg.date.astimezone(timezone.utc).isoformat()}
         if not msg.is_inbound:
             to = [r.lower() for r in msg.recipients if r]
             if not to:
                 return None
-            query = query.where(sa.func.lower(messages.c.sender).in_(to))
+            found = conn.execute(_Q.written_by_any_of, {**window, "to": to}).first()
         else:
-            same_address = sa.and_(sa.func.lower(messages.c.sender) == (msg.sender or "").lower(),
-                                   messages.c.sender_name == (msg.sender_name or ""))
             person = person_name_key(msg.sender_name)
-            same_person = sa.func.lower(messages.c.sender_name) == person if person else sa.false()
             if not msg.sender_name and not person:
                 return None
-            query = query.where(sa.or_(same_address, same_person))
-        found = conn.execute(query.order_by(messages.c.date_utc.desc()).limit(1)).first()
+            # No person's name: NULL matches no name, so only the same address under the same name.
+            found = conn.execute(_Q.written_by, {**window, "sender": (msg.sender or "").lower(),
+                                                 "name": msg.sender_name or "", "person": person or None}).first()
         return found[0] if found else None
 
     @staticmethod
     def _company_fits(conn, app_id: int, company: str) -> bool:
         """Whether mail naming `company` can belong to application `app_id` (same employer, or
         one not known yet)."""
-        row = conn.execute(sa.select(applications.c.company).where(applications.c.id == app_id)).first()
+        row = conn.execute(_Q.application_company, {"app_id": app_id}).first()
         return not row or not row.company or same_company(row.company, company)
 
     def _create_application(self, conn, msg: Message, company: str | None) -> int:
@@ -411,31 +400,25 @@ class Store:
         adopted = 0
         refs = [r for r in (msg.in_reply_to, *msg.references) if r]
         if refs:
-            keys = [message_id_dedupe_key(r) for r in refs]
-            adopted += conn.execute(sa.update(messages).where(messages.c.dedupe_key.in_(keys),
-                                                              messages.c.application_id.is_(None))
-                                    .values(application_id=application_id)).rowcount
+            adopted += conn.execute(_Q.adopt_by_keys, {"keys": [message_id_dedupe_key(r) for r in refs],
+                                                       "app_id": application_id}).rowcount
         # Unfiled messages that reply to this one.
         if msg.message_id:
-            mid = msg.message_id.strip().strip("<>")
-            adopted += conn.execute(sa.update(messages).where(messages.c.in_reply_to == mid,
-                                                              messages.c.application_id.is_(None))
-                                    .values(application_id=application_id)).rowcount
+            adopted += conn.execute(_Q.adopt_replies, {"mid": msg.message_id.strip().strip("<>"),
+                                                       "app_id": application_id}).rowcount
         return adopted
 
     def _append(self, conn, application_id: int, msg: Message) -> bool:
         """The common case, a message newer than everything else in its application: fold it
         into the stored state rather than recompute the whole history (which `_refresh` does,
         with the same result). False when the shortcut does not apply."""
-        row = conn.execute(sa.select(applications.c.state, applications.c.last_message_at, applications.c.company,
-                                     applications.c.role, applications.c.gmail_thrid)
-                           .where(applications.c.id == application_id)).first()
+        row = conn.execute(_Q.application_summary, {"app_id": application_id}).first()
         if row is None or row.last_message_at is None:
             return False
         when = msg.date.astimezone(timezone.utc)
         if when < datetime.fromisoformat(row.last_message_at):
             return False
-        if conn.execute(sa.select(events.c.id).where(events.c.application_id == application_id).limit(1)).first():
+        if conn.execute(_Q.any_event, {"app_id": application_id}).first():
             return False  # the user's events interleave with mail: recompute
         relevant = msg.is_inbound and msg.label and msg.label != L.OTHER
         trigger = "sent" if not msg.is_inbound else (msg.label if relevant else None)
@@ -443,7 +426,7 @@ class Store:
         if trigger:
             new_state = step(row.state, trigger)
             if new_state != row.state:
-                conn.execute(state_changes.insert(), dict(application_id=application_id, at=msg.date.isoformat(),
+                conn.execute(_Q.insert_state_change, dict(application_id=application_id, at=msg.date.isoformat(),
                                                           trigger=trigger, from_state=row.state, to_state=new_state))
                 values["state"] = new_state
         if not row.company and relevant:
@@ -457,7 +440,7 @@ class Store:
             values["gmail_thrid"] = msg.gmail_thrid
         if relevant and msg.recruiter_name:
             values["recruiter_name"], values["recruiter_email"] = msg.recruiter_name, msg.sender
-        conn.execute(sa.update(applications).where(applications.c.id == application_id).values(**values))
+        conn.execute(_Q.update_application, {**values, "b_app_id": application_id})  # SET: the keys of `values`
         return True
 
     def _refresh(self, conn, application_id: int) -> None:
@@ -517,9 +500,7 @@ class Store:
     def _remembered_correction(self, conn, msg: Message) -> Message | None:
         if not msg.is_inbound:
             return None
-        found = conn.execute(sa.select(corrections.c.label).where(
-            corrections.c.sender == msg.sender, corrections.c.subject == _subject_key(msg.subject))
-            .order_by(corrections.c.id.desc())).first()
+        found = conn.execute(_Q.correction, {"sender": msg.sender, "subject": _subject_key(msg.subject)}).first()
         if found is None or found[0] == msg.label:
             return None
         kind = L.KEY_DATE_KIND_OF.get(found[0]) if msg.key_date else None
@@ -665,15 +646,64 @@ class Store:
 _WITHOUT_TEXT = tuple(c for c in messages.c if c.name != "text")
 
 
+class _Q:
+    """The statements of storing a message, built once: building a statement costs SQLAlchemy
+    several times what SQLite takes to run it, and the watcher stores thousands in a backfill."""
+
+    message_by_key = sa.select(messages.c.id, messages.c.application_id).where(
+        messages.c.dedupe_key == sa.bindparam("key"))
+    message_by_gmail_id = sa.select(messages.c.id, messages.c.application_id).where(
+        messages.c.gmail_msgid == sa.bindparam("msgid"))
+    application_by_thread = sa.select(applications.c.id).where(applications.c.gmail_thrid == sa.bindparam("thrid"))
+    filed_message_by_thread = sa.select(messages.c.application_id).where(
+        messages.c.gmail_thrid == sa.bindparam("thrid"), messages.c.application_id.is_not(None))
+    filed_message_by_keys = (sa.select(messages.c.application_id)
+                             .where(messages.c.dedupe_key.in_(sa.bindparam("keys", expanding=True)),
+                                    messages.c.application_id.is_not(None))
+                             .order_by(messages.c.date_utc.desc()))
+    insert_message = messages.insert()
+    adopt_by_keys = (sa.update(messages)
+                     .where(messages.c.dedupe_key.in_(sa.bindparam("keys", expanding=True)),
+                            messages.c.application_id.is_(None))
+                     .values(application_id=sa.bindparam("app_id")))
+    adopt_replies = (sa.update(messages)
+                     .where(messages.c.in_reply_to == sa.bindparam("mid"), messages.c.application_id.is_(None))
+                     .values(application_id=sa.bindparam("app_id")))
+    application_summary = sa.select(applications.c.state, applications.c.last_message_at, applications.c.company,
+                                    applications.c.role, applications.c.gmail_thrid).where(
+        applications.c.id == sa.bindparam("app_id"))
+    any_event = sa.select(events.c.id).where(events.c.application_id == sa.bindparam("app_id")).limit(1)
+    insert_state_change = state_changes.insert()
+    _recent_mail_in = (sa.select(messages.c.application_id)
+                       .where(messages.c.direction == "in", messages.c.application_id.is_not(None),
+                              messages.c.date_utc >= sa.bindparam("since"),
+                              messages.c.date_utc <= sa.bindparam("until"))
+                       .order_by(messages.c.date_utc.desc()).limit(1))
+    written_by_any_of = _recent_mail_in.where(sa.func.lower(messages.c.sender).in_(sa.bindparam("to", expanding=True)))
+    written_by = _recent_mail_in.where(sa.or_(
+        sa.and_(sa.func.lower(messages.c.sender) == sa.bindparam("sender"),
+                messages.c.sender_name == sa.bindparam("name")),
+        sa.func.lower(messages.c.sender_name) == sa.bindparam("person")))
+    application_company = sa.select(applications.c.company).where(applications.c.id == sa.bindparam("app_id"))
+    update_application = sa.update(applications).where(applications.c.id == sa.bindparam("b_app_id"))
+    _employer_columns = (applications.c.id, applications.c.company, applications.c.role,
+                         applications.c.last_message_at, applications.c.state)
+    employer_is = sa.select(*_employer_columns).where(applications.c.company_key == sa.bindparam("key"))
+    employer_between = sa.select(*_employer_columns).where(applications.c.company_key >= sa.bindparam("low"),
+                                                           applications.c.company_key < sa.bindparam("high"))
+    correction = (sa.select(corrections.c.label)
+                  .where(corrections.c.sender == sa.bindparam("sender"),
+                         corrections.c.subject == sa.bindparam("subject"))
+                  .order_by(corrections.c.id.desc()))
+
+
 def _same_employer_query(key: str):
     """Applications whose employer may be `key` (models.threads.same_company: equal keys, or one
-    a prefix of the other when both have 5 letters or more)."""
-    cols = (applications.c.id, applications.c.company, applications.c.role, applications.c.last_message_at,
-            applications.c.state)
+    a prefix of the other when both have 5 letters or more): (statement, parameters)."""
     if len(key) < 5:
-        return sa.select(*cols).where(applications.c.company_key == key)
+        return _Q.employer_is, {"key": key}
     head = key[:5]
-    return sa.select(*cols).where(applications.c.company_key >= head, applications.c.company_key < head + "\uffff")
+    return _Q.employer_between, {"low": head, "high": head + "\uffff"}
 
 
 def _sqlite_pragmas(dbapi_conn, _record):
