@@ -388,7 +388,7 @@ class Store:
 
     def _create_application(self, conn, msg: Message, company: str | None) -> int:
         personal = msg.recruiter_name
-        return conn.execute(sa.insert(applications).values(
+        return conn.execute(_Q.insert_application, dict(
             company=company, company_key=normalise_company(company) or None, role=msg.role, recruiter_name=personal,
             recruiter_email=msg.sender if msg.is_inbound else (msg.recipients[0] if msg.recipients else None),
             gmail_thrid=msg.gmail_thrid, state="new", created_at=_now_utc(),
@@ -662,6 +662,7 @@ class _Q:
                                     messages.c.application_id.is_not(None))
                              .order_by(messages.c.date_utc.desc()))
     insert_message = messages.insert()
+    insert_application = applications.insert()
     adopt_by_keys = (sa.update(messages)
                      .where(messages.c.dedupe_key.in_(sa.bindparam("keys", expanding=True)),
                             messages.c.application_id.is_(None))
