@@ -61,6 +61,15 @@ VAGUE_HEAR_BACK = [
     "Keputusan akan kami sampaikan menjelang akhir bulan.",
     "Hasilnya kami informasikan sekitar akhir Maret.",
     "Kami akan menghubungi Anda seusai Lebaran 2026.",
+    # a whole period as a limit, or a day with a vague neighbour
+    "We'll let you know by next week.",
+    "Kami akan memberi kabar paling lambat minggu depan.",
+    "We'll decide by next month.",
+    "Kami akan memberi kabar paling lambat bulan depan.",
+    "We'll let you know by the end of this week or early next week.",
+    "Kami akan memberi kabar akhir minggu ini atau awal minggu depan.",
+    "Kami akan memberi kabar setelah akhir pekan.",
+    "We'll get back to you after the end of the month.",
 ]
 
 
@@ -73,6 +82,7 @@ def test_a_vague_time_to_hear_back_gives_no_key_date(body):
     "Please complete the assessment after the Easter break.",
     "Mohon kerjakan tes online setelah Lebaran.",
     "Please send your signed offer back towards the end of the month.",
+    "Please complete the assessment by next week.",
 ])
 def test_a_vague_deadline_gives_no_key_date(body):
     assert key_date(body, "assessment") is None
@@ -104,6 +114,10 @@ def test_when_still_lists_the_holiday_it_reads():
     ("Kami akan memberi kabar akhir minggu depan.", FRIDAY_NEXT_WEEK),
     ("Keputusan akan kami informasikan paling lambat akhir pekan depan.", FRIDAY_NEXT_WEEK),
     ("Keputusan akan kami informasikan akhir pekan ini.", date(2026, 3, 6)),
+    ("We'll let you know by Friday next week.", FRIDAY_NEXT_WEEK),
+    ("Kami akan memberi kabar paling lambat hari Jumat minggu depan.", FRIDAY_NEXT_WEEK),
+    ("We'll let you know by the first of next month.", date(2026, 4, 1)),
+    ("We'll let you know by the end of this week, or Monday at the latest.", date(2026, 3, 6)),
 ])
 def test_a_day_named_keeps_its_key_date(body, expected):
     assert key_date(body, "decision_timeline") == expected

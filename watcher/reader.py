@@ -202,12 +202,23 @@ _VAGUE_BEFORE = [
     ("end", re.compile(
         r"\b(?:towards?|around|near|about|approximately|roughly|circa|sometime|some\s+time|menjelang|"
         r"sekitar|kira-kira|kurang\s+lebih|mendekati)\s+(?:the\s+)?$", re.I)),
+    # After the end of a period: "setelah akhir pekan", "after the end of the month".
+    ("end", re.compile(r"\b(?:after|following|setelah|sesudah|selepas|usai|seusai|pasca)\s+(?:the\s+)?$", re.I)),
     # A week named by one of its days: "in the week of 16 March" names no day, like "next week".
     ("any", re.compile(r"\bweek\s+(?:of|beginning|starting|commencing)\s+(?:the\s+)?(?:on\s+)?$", re.I)),
 ]
 # A holiday with its day written beside it: "sebelum Lebaran, tanggal 28 Maret", "before the
 # Easter break (2 April)". The day written is the one meant.
 _DATE_BESIDE = re.compile(r"[\s,(\u2013\u2014-]*(?:(?:yaitu|yakni|pada|tanggal|tgl\.?|on|i\.e\.|which\s+is|that\s+is)[\s,]*)*", re.I)
+# A day or its vague neighbour: "by the end of this week or early next week" promises no day.
+_OR_VAGUE_AFTER = re.compile(r"[\s,]*(?:or|atau)\s+(?:(?:by|in|on|pada|paling\s+lambat)\s+)?(?:the\s+)?"
+                             r"(?:early|mid|sometime|beginning|start|later|awal|pertengahan|sekitar|around)\b", re.I)
+# A limit that is a whole period: "by next week", "paling lambat bulan depan" name no day, like
+# "next week" itself (LABELS.md), though the resolver reads them as limits.
+_BY_A_PERIOD = re.compile(
+    r"(?:(?:by|before|until|till|no\s+later\s+than|paling\s+(?:lambat|telat)|selambat-lambatnya|sebelum|hingga|"
+    r"sampai|maksimal)\s+)+(?:the\s+)?(?:(?:next|following|coming|this)\s+(?:week|month)(?:\s+after\s+next)?"
+    r"|week\s+after\s+next|(?:minggu|pekan|bulan)\s+(?:depan|ini))", re.I)
 _AND_BETWEEN = re.compile(r"\s*(?:,|and|dan|&|/|or|atau|serta)\s*(?:the\s+)?", re.I)
 _END_WORD = re.compile(r"\b(?:end|akhir)\b", re.I)
 
@@ -245,9 +256,14 @@ def _without_vague(sentence: str, found: list) -> list:
         if (not vague and kind == "holiday" and previous is not None and previous[1]
                 and _AND_BETWEEN.fullmatch(sentence, previous[0].end, m.start)):
             vague = True
+        if not vague and _OR_VAGUE_AFTER.match(sentence, m.end):
+            vague = True
         previous = (m, vague and kind == "holiday")
-        if not vague:
-            kept.append(m)
+        if vague:
+            continue
+        if m.kind == "by" and _BY_A_PERIOD.fullmatch(m.text):
+            m = replace(m, kind="week")  # a period: see `_vague_week`
+        kept.append(m)
     return kept
 
 
