@@ -130,3 +130,75 @@ def test_nextstep_serve_stops_cleanly_on_signal(tmp_path, sig):
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+def _plain_server(wsgi_app, **kw):
+    server = ApiServer(wsgi_app, port=0, **kw)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    return server, thread
+
+
+def test_connections_are_not_writable_while_their_task_answers(tmp_path):
+    """The loop leaves a small pending answer to the task writing it (no empty turns on a
+    writable socket), but sends when no task runs, when output piles up, or to close."""
+    from extension_api.server import TASK_SENDS_BELOW
+
+    server, thread = _plain_server(make_app(tmp_path))
+    try:
+        conn = socket.create_connection(("127.0.0.1", server.port))
+        deadline = time.time() + 5
+        while not [c for c in server.server._map.values() if hasattr(c, "requests")] and time.time() < deadline:
+            time.sleep(0.01)
+        channel = next(c for c in server.server._map.values() if hasattr(c, "requests"))
+        channel.total_outbufs_len = 200
+        channel.requests = [object()]
+        assert not channel.writable()                      # a task runs: it sends its own output
+        channel.total_outbufs_len = TASK_SENDS_BELOW
+        assert channel.writable()                          # piled up: the loop helps
+        channel.total_outbufs_len = 200
+        channel.will_close = True
+        assert channel.writable()                          # closing: the loop flushes and closes
+        channel.will_close = False
+        channel.requests = []
+        assert channel.writable()                          # no task: the loop sends what is left
+        channel.total_outbufs_len = 0
+        assert not channel.writable()
+        conn.close()
+    finally:
+        server.stop()
+        thread.join(10)
+
+
+def test_a_big_answer_to_a_slow_reader_arrives_whole(tmp_path):
+    """Output beyond what the task can send at once (the client reads slowly) still arrives,
+    in order, with nothing lost: the loop sends it while and after the task runs."""
+    chunk = bytes(range(256)) * 1024  # 256 KiB
+    chunks = 24                        # 6 MiB: more than loopback's socket buffers hold
+
+    def app(environ, start_response):
+        start_response("200 OK", [("Content-Type", "application/octet-stream"),
+                                  ("Content-Length", str(len(chunk) * chunks))])
+        return iter([chunk] * chunks)
+
+    server, thread = _plain_server(app)
+    try:
+        conn = socket.create_connection(("127.0.0.1", server.port), timeout=20)
+        conn.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        time.sleep(0.5)  # the task fills every buffer before anyone reads
+        received = b""
+        while True:
+            part = conn.recv(65536)
+            if not part:
+                break
+            received += part
+            head, _, body = received.partition(b"\r\n\r\n")
+            if body and len(body) >= len(chunk) * chunks:
+                break
+        conn.close()
+        assert head.startswith(b"HTTP/1.1 200")
+        assert body == chunk * chunks
+    finally:
+        server.stop()
+        thread.join(10)
+
