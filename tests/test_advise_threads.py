@@ -36,6 +36,33 @@ KNOWN_WRONG: dict[str, str] = {
     "79-slots-offered-user-picks-one-see-you-then":
         "reader: the interview's date is only in the user's own reply (02, 'Thursday 16 October at 14:00'), which "
         "is not read; 03 'Perfect, see you then!' names none, so prepare has no due date",
+    "83-panel-on-three-days-thank-you-after-the-last":
+        "reader: 01 schedules three interviews as a list ('Mon Nov 10, 9:00-10:00 am' ... 'Thu Nov 13, 3:30-4:15 "
+        "pm') and gets key_date null, as if it offered options; with no interview time the policy stays at "
+        "prepare_for_interview (due null) instead of row 1's thank-you after the last one (Fri 14 Nov)",
+    "90-reference-request-by-thursday":
+        "reader: 03 'Could you send me the names ... of two referees ... by Thursday?' is read as interview_invite "
+        "(key_date null) instead of a required application step (assessment, deadline Thu 20 Nov), so the step "
+        "is prepare_for_interview with no date instead of complete_assessment",
+    "91-out-of-office-reply-to-thank-you-row-2-still-runs":
+        "threading: 03 is a vacation responder (subject kept as 'Re: ...', header 'Auto-Submitted: auto-replied', "
+        "opening 'Vielen Dank für Ihre Nachricht. Ich bin bis ... nicht im Büro'); is_auto_reply looks only at the "
+        "subject and an English/Indonesian opening, never at the RFC 3834 header, so 03 counts as an answer from "
+        "them (decision_timeline, no date) that ends row 2: stay_in_touch 1 Dec instead of follow_up Tue 25 Nov",
+    "95-next-tuesday-said-on-monday-thank-you-same-day":
+        "reader: 01 'next Tuesday at 9:30am PT' is resolved right (Tue 18 Nov), but 03 'perfect, invite sent. "
+        "talk then!' is read as a newer interview_invite without a date and replaces it, so the interview time "
+        "is lost: prepare_for_interview (due null) instead of row 1's thank-you on Tue 18 Nov",
+    "98-id-serah-terima-ke-rekan-rekruter-tanggal-keputusan":
+        "reader: the handover 03 'Mulai Senin depan saya cuti mendampingi istri melahirkan, jadi proses rekrutmen "
+        "Anda selanjutnya akan dibantu oleh rekan saya' is read as interview_invite with key_date Mon 10 Nov "
+        "('Senin depan' is the recruiter's leave), so the policy sees an interview on 10 Nov with nothing sent "
+        "after it and asks for a thank-you on 11 Nov, instead of row 2 from 04's 'paling lambat Rabu, 19 November' "
+        "(Fri 21 Nov)",
+    "104-id-wawancara-hr-dan-user-dua-hari-terima-kasih-setelah-terakhir":
+        "reader: 01 lists two interviews ('Interview HR : Senin, 10 November 2025, pukul 10.00 WIB', 'Interview "
+        "User : Rabu, 12 November 2025, pukul 14.00 WIB') and gets key_date null; with no interview time the step "
+        "stays prepare_for_interview (due null) instead of row 1's thank-you after the second (Thu 13 Nov)",
 }
 
 
