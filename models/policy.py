@@ -377,12 +377,28 @@ def _calls_off(e: Entry) -> bool:
     return e.label in (L.STILL_DECIDING, L.WILL_CONTACT_YOU, L.DECISION_TIMELINE) and bool(_CALLED_OFF.search(e.text))
 
 
+# Their words that move an interview to another time (an undated invite that says so replaces
+# the date known before).
+_MOVES_IT = re.compile(
+    r"\b(re-?schedul\w*|postpon\w*|cancel\w*|push (it|this|our \w+|the \w+) back|move (it|our|the|your)\b|"
+    r"(another|a different|a new|new) (time|day|date|slot)|no longer (works|possible)|"
+    r"jadwal ulang|menjadwalkan ulang|dijadwal(kan)? ulang|diundur|mengundur|dipindah\w*|memindah\w*|dibatalkan|"
+    r"ditunda|(waktu|jadwal|hari) (lain|baru))", re.I)
+
+
+def _confirms_the_interview(undated: Entry, dated: Entry | None) -> bool:
+    """Whether an invitation that names no date ("perfect, invite sent. talk then!") only
+    confirms the interview set before it: written before that interview, moving nothing."""
+    return (dated is not None and undated.at < dated.interview_start
+            and not _MOVES_IT.search(undated.text or undated.evidence or ""))
+
+
 def interview(t: Thread) -> NextStep | None:
     """An interview ahead: prepare. An interview behind with nothing sent since: #1's thank-you."""
     last = t.last_in
     latest = _latest_interview(t)
     if last and last.label == L.INTERVIEW_INVITE and not last.interview_start \
-            and (latest is None or latest.at < last.at):
+            and (latest is None or latest.at < last.at) and not _confirms_the_interview(last, latest):
         # An invite that names no single date (a list of slots, or "when suits you?").
         replies = t.sent_after(last.at)
         if not replies:

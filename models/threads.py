@@ -162,7 +162,11 @@ _AUTO_REPLY_SUBJECT = re.compile(
     r"di luar kantor|sedang cuti)", re.I)
 _AUTO_REPLY_OPENING = re.compile(
     r"^(i am|i'm|i will be|i'll be) (currently )?(out of (the )?office|away from (the )?office|on (annual |parental )?leave|"
-    r"on vacation|on holiday|travell?ing with limited access)|^saya sedang (cuti|tidak berada di kantor|di luar kantor)",
+    r"on vacation|on holiday|travell?ing with limited access)|^saya sedang (cuti|tidak berada di kantor|di luar kantor)|"
+    # Vacation responders in the languages an international employer's staff often use.
+    r"^ich bin (derzeit |zurzeit |aktuell )?(bis [^\n]{1,40}? )?(nicht im b(ü|ue)ro|abwesend|im urlaub)|"
+    r"^je suis (actuellement )?(absente?|en cong[ée]s?)|^estoy (fuera de la oficina|de vacaciones)|"
+    r"^ik ben (momenteel )?(afwezig|niet op kantoor)",
     re.I)
 _BOUNCE_SENDER = re.compile(r"^(mailer-daemon|postmaster|mail-daemon)@", re.I)
 _BOUNCE_SUBJECT = re.compile(
@@ -176,8 +180,13 @@ def is_bounce(message) -> bool:
                 or (message.subject and _BOUNCE_SUBJECT.search(message.subject)))
 
 
+# A message's signal for "its headers say it is an automatic answer" (watcher.pipeline sets it).
+AUTO_REPLIED = "auto_replied"
+
+
 def is_auto_reply(message) -> bool:
-    """An out-of-office answer: by its subject, or by an opening that says the person is away.
+    """An out-of-office answer: by its headers (RFC 3834), its subject, or an opening that says
+    the person is away.
 
     >>> from datetime import datetime, timezone
     >>> from models.message import Message
@@ -188,13 +197,15 @@ def is_auto_reply(message) -> bool:
     ...                       text="We will decide by Friday. I'm out of office next week, though."))
     False
     """
-    if message.subject and _AUTO_REPLY_SUBJECT.search(message.subject):
+    if AUTO_REPLIED in message.signals or (message.subject and _AUTO_REPLY_SUBJECT.search(message.subject)):
         return True
     return bool(message.text) and bool(_AUTO_REPLY_OPENING.search(_opening(message.text)))
 
 
 _GREETING = re.compile(r"^\s*((hi|hello|dear|halo|hai|yth\.?)\b[^\n]*\n|thank you for your (e-?mail|message)[.!]?|"
-                       r"terima kasih (atas|untuk) (e-?mail|pesan) (anda|bapak/ibu)[.!]?)\s*", re.I)
+                       r"terima kasih (atas|untuk) (e-?mail|pesan) (anda|bapak/ibu)[.!]?|"
+                       r"vielen dank f(ü|ue)r ihre (e-?mail|nachricht)[.!]?|merci (pour|de) votre (message|e-?mail|courriel)[.!]?|"
+                       r"gracias por su (mensaje|correo)[.!]?|bedankt voor (uw|je) (bericht|e-?mail)[.!]?)\s*", re.I)
 
 
 def _opening(text: str) -> str:

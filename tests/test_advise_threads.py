@@ -44,15 +44,6 @@ KNOWN_WRONG: dict[str, str] = {
         "reader: 03 'Could you send me the names ... of two referees ... by Thursday?' is read as interview_invite "
         "(key_date null) instead of a required application step (assessment, deadline Thu 20 Nov), so the step "
         "is prepare_for_interview with no date instead of complete_assessment",
-    "91-out-of-office-reply-to-thank-you-row-2-still-runs":
-        "threading: 03 is a vacation responder (subject kept as 'Re: ...', header 'Auto-Submitted: auto-replied', "
-        "opening 'Vielen Dank für Ihre Nachricht. Ich bin bis ... nicht im Büro'); is_auto_reply looks only at the "
-        "subject and an English/Indonesian opening, never at the RFC 3834 header, so 03 counts as an answer from "
-        "them (decision_timeline, no date) that ends row 2: stay_in_touch 1 Dec instead of follow_up Tue 25 Nov",
-    "95-next-tuesday-said-on-monday-thank-you-same-day":
-        "reader: 01 'next Tuesday at 9:30am PT' is resolved right (Tue 18 Nov), but 03 'perfect, invite sent. "
-        "talk then!' is read as a newer interview_invite without a date and replaces it, so the interview time "
-        "is lost: prepare_for_interview (due null) instead of row 1's thank-you on Tue 18 Nov",
     "98-id-serah-terima-ke-rekan-rekruter-tanggal-keputusan":
         "reader: the handover 03 'Mulai Senin depan saya cuti mendampingi istri melahirkan, jadi proses rekrutmen "
         "Anda selanjutnya akan dibantu oleh rekan saya' is read as interview_invite with key_date Mon 10 Nov "

@@ -346,3 +346,52 @@ def test_an_interview_called_off_before_it_takes_place_is_not_prepared_for():
     # A status note that cancels nothing leaves the interview ahead.
     busy = replace(hold, text="We are still interviewing other candidates this week.")
     assert _got(advise([invite, busy], "2025-11-18T09:00+01:00")) == ("prepare_for_interview", None, "2025-11-20")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A note that only confirms the interview set before it keeps its date: prepare, then thank.
+    ("Perfect, invite sent. Talk then!", ("prepare_for_interview", None, "2025-11-18")),
+    ("Siap, undangan kalender sudah saya kirim. Sampai jumpa Selasa!", ("prepare_for_interview", None, "2025-11-18")),
+    # One that moves it asks for a new time: no date until one is agreed.
+    ("Something came up on our side: could we reschedule? What else works for you?",
+     ("prepare_for_interview", None, None)),
+    ("Mohon maaf, jadwal wawancara perlu diundur. Kapan Anda bisa di minggu depan?", ("prepare_for_interview", None, None)),
+])
+def test_an_undated_word_about_the_set_interview_keeps_or_moves_it(text, expected):
+    dated = inbound("2025-11-10T08:00-08:00", "interview_invite", "2025-11-18", "2025-11-18T09:30-08:00")
+    yes = sent("2025-11-10T09:00-08:00")
+    note = replace(inbound("2025-11-10T09:30-08:00", "interview_invite"), text=text)
+    step = advise([dated, yes, note], "2025-11-12T09:00-08:00", tz="America/Los_Angeles")
+    assert _got(step) == expected
+    if expected[2]:  # and once it has taken place, the thank-you of row 1
+        later = advise([dated, yes, note], "2025-11-18T12:00-08:00", tz="America/Los_Angeles")
+        assert _got(later) == ("send_thank_you", 1, "2025-11-18")
+
+
+def test_a_new_undated_invitation_after_the_interview_asks_for_a_time():
+    """A second round asked for after the first took place is not a confirmation of the first."""
+    first = inbound("2025-11-03T08:00+00:00", "interview_invite", "2025-11-05", "2025-11-05T10:00+00:00")
+    thanks = sent("2025-11-05T15:00+00:00")
+    second = replace(inbound("2025-11-07T09:00+00:00", "interview_invite"),
+                     text="We'd love you to meet our CTO for a final round. When are you free next week?")
+    assert _got(advise([first, thanks, second], "2025-11-07T12:00+00:00")) == ("prepare_for_interview", None, None)
+
+
+def test_a_vacation_responder_is_no_answer(tmp_path):
+    """RFC 3834's Auto-Submitted: auto-replied (a vacation responder in any language) is no one
+    answering; auto-generated mail (an ATS, a calendar) still speaks for the employer."""
+    from watcher.pipeline import read_raw
+
+    def mail(headers, body):
+        return ("From: Lena Brandt <lena.brandt@acme.example>\nTo: me@mail.example\n"
+                "Subject: Re: Data Analyst\nDate: Mon, 24 Nov 2025 09:01:00 +0100\n"
+                "Message-ID: <x@acme.example>\nIn-Reply-To: <t@mail.example>\n" + headers +
+                "Content-Type: text/plain; charset=utf-8\n\n" + body).encode()
+
+    away = read_raw(mail("Auto-Submitted: auto-replied\n", "Vielen Dank. Ich bin ab Montag wieder erreichbar.\n"),
+                    me=("me@mail.example",))
+    ats = read_raw(mail("Auto-Submitted: auto-generated\n", "We will decide by Friday 28 November.\n"),
+                   me=("me@mail.example",))
+    from models.threads import AUTO_REPLIED, is_auto_reply
+    assert AUTO_REPLIED in away.signals and is_auto_reply(away)
+    assert AUTO_REPLIED not in ats.signals and not is_auto_reply(ats)

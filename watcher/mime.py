@@ -76,7 +76,7 @@ class ParsedEmail:
 
 KEPT_HEADERS = (
     "x-gm-thrid", "x-gmail-labels", "list-unsubscribe", "list-id", "auto-submitted",
-    "precedence", "x-mailer", "return-path", "x-gm-msgid",
+    "precedence", "x-mailer", "return-path", "x-gm-msgid", "x-autoreply", "x-autorespond",
 )
 
 # Limits against hostile input. Real recruiter mail is far below all of them.

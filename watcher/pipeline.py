@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 
 from models.labels import KEY_DATE_KIND_OF, OTHER
 from models.message import IN, OUT, Message
+from models.threads import AUTO_REPLIED
 
 log = logging.getLogger("nextstep.pipeline")
 
@@ -69,6 +70,20 @@ def _int_header(headers: dict, name: str) -> int | None:
         return None
 
 
+def is_vacation_reply(headers: dict) -> bool:
+    """Whether the headers mark an automatic answer to the user's mail (a vacation or
+    out-of-office responder): RFC 3834's `Auto-Submitted: auto-replied`, or the older
+    `X-Autoreply` / `X-Autorespond` / `Precedence: auto_reply`. Not `auto-generated`: ATS
+    notifications and calendar tools send that, and they do speak for the employer.
+
+    >>> is_vacation_reply({"auto-submitted": "auto-replied (vacation)"}), is_vacation_reply({"auto-submitted": "auto-generated"})
+    (True, False)
+    """
+    return (headers.get("auto-submitted", "").strip().lower().startswith("auto-replied")
+            or bool(headers.get("x-autoreply") or headers.get("x-autorespond"))
+            or headers.get("precedence", "").strip().lower() == "auto_reply")
+
+
 def to_message(parsed, reading, gmail: GmailIds | None = None) -> Message:
     """A domain `Message` from what the parser and the reader found."""
     gmail = gmail or GmailIds()
@@ -97,7 +112,7 @@ def to_message(parsed, reading, gmail: GmailIds | None = None) -> Message:
         company=reading.company,
         role=reading.role,
         recruiter_name=reading.recruiter_name if inbound else None,
-        signals=tuple(reading.signals or ()),
+        signals=tuple(reading.signals or ()) + ((AUTO_REPLIED,) if is_vacation_reply(parsed.headers) else ()),
         text=parsed.new_text or "",
     )
 
