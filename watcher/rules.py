@@ -486,6 +486,13 @@ _CONTACT_EN = (
 _CONTACT_ID = (r"\b(?:hubungi|dihubungi|menghubungi|kabar|kabari|undang|diundang|mengundang|dikabari|mengabari|informasikan|"
                r"diinformasikan|menginformasikan|memberitahu|diberitahu|memberi tahu|diberi tahu)\b")
 
+# What a candidate may be asked to send for an application to go on.
+_DOCUMENTS_EN = (r"\b(?:portfolio|writing samples?|work samples?|code samples?|samples? of your work|examples of your work|references?|referees|"
+                 r"transcripts?|certificates?|degree|diploma|right to work|share code|passport|photo id|proof of (?:address|identity|qualification)|"
+                 r"registration (?:number|pin)|nmc pin|pin|licen[cs]e|dbs|cover letter|application form|documents?)\b")
+_DOCUMENTS_ID = (r"\b(?:dokumen|berkas|ijazah|transkrip|ktp|portofolio|portfolio|sertifikat|skck|surat keterangan|npwp|referensi|"
+                 r"pas foto|foto|str|sip|kartu kuning|surat lamaran|cv terbaru|contoh (?:tulisan|karya|desain))\b")
+
 RULES: list[Rule] = [
     # ---- rejection -----------------------------------------------------------------------------
     Rule("rejection", "en", (
@@ -517,7 +524,7 @@ RULES: list[Rule] = [
     Rule("rejection", "en", (
         r"\b(?:position|role|vacancy|opening|job|requisition|post)(?: (?:you applied|that you applied|you've applied|you interviewed) (?:for|to))? "
         r"(?:has|have|had|is|was) (?:now |recently |already )?(?:been )?(?:filled|closed|cancel+ed|withdrawn|no longer available|eliminated)",
-        r"\b(?:we|they|the team)(?: have|'ve) (?:filled|closed|cancel+ed) (?:the|this|that) (?:position|role|vacancy|opening|requisition|search)",
+        r"\b(?:we|they|the team)(?: have|'ve) (?:now |just |already |since )?(?:filled|closed|cancel+ed) (?:the|this|that) (?:position|role|vacancy|opening|requisition|search)",
         r"\b(?:decided|decision) to (?:close|cancel|not fill|withdraw) (?:the|this) (?:position|role|search|requisition|vacancy|post)",
         r"\bha(?:s|ve) (?:now |already |just )?filled (?:the|this|that|our|their)\b|\b(?:your )?application (?:is|has been) (?:now )?closed\b",
         r"\b(?:asked|offered|chosen|selected|hired|appointed|given (?:it|the role) to|gone with|went with) someone else\b|\bsomeone else (?:to take|for the|for this)\b",
@@ -840,6 +847,24 @@ RULES: list[Rule] = [
         r"\blolos (?:ke )?(?:tahap|seleksi) (?:wawancara|interview)",
         r"\b(?:wawancara|interview) (?:via|melalui|secara|lewat) (?:zoom|google meet|online|daring|telepon|video|tatap muka|luring|offline|teams)",
     ), 0.75, name="lolos ke tahap wawancara"),
+    # The interview itself has moved: "we need to postpone tomorrow's interview", "wawancara hari
+    # Selasa diundur ke Kamis". LABELS.md: rescheduling an interview is an invitation, with the new
+    # day as its date, or none when the new times are still to come. A delay of the results or of
+    # the whole process stays still_deciding ("pengumuman hasil diundur", "all interviews are on hold").
+    Rule("interview_invite", "en", (
+        r"\b(?:postpon|reschedul|mov|push(?:ing|ed)? back|delay)\w* (?:your|our|the|tomorrow's|today's|this|next|(?:mon|tues|wednes|thurs|fri)day's)\b (?:[\w-]+ ){0,2}?(?:interview|call|chat|meeting|conversation|screen)\b",
+        r"\b(?:interview|call|chat|meeting|conversation|screen)\b[^\n]{0,60}\b(?:has|have|had|will|needs?|is|are|'s|must) (?:to be |been |had to be |need to be |now )?(?:postponed|rescheduled|moved|pushed back|pushed out|delayed)\b",
+    ), 0.85, unless=(r"\b(?:results?|decision|outcome|feedback|debrief)\b", r"\b(?:all|any|further|remaining|the) interviews\b",
+                     r"\bon hold\b|\bfreeze\b|\bbudget\b|\bpaused\b", r"\b(?:if|should) you (?:need|have|want|would like|'d like) to\b",
+                     r"\bneed to (?:reschedule|change|move|cancel)\?", r"\bif (?:you|anything)\b"),
+        name="the interview is postponed"),
+    Rule("interview_invite", "id", (
+        r"\b(?:wawancara|interview|jadwal (?:wawancara|interview)|sesi (?:wawancara|interview))\b[^\n]{0,60}\b(?:diundur|ditunda|dijadwal(?:kan)? ulang|dipindah(?:kan)?|di-reschedule|direschedule|"
+        r"kami (?:tunda|undur|jadwalkan ulang|pindahkan)|terpaksa (?:kami )?(?:tunda|undur|dijadwal ulang)|perlu (?:dijadwal(?:kan)? ulang|diundur|ditunda|di-reschedule))\b",
+        r"\b(?:mengundur|menunda|menjadwalkan ulang|menjadwal ulang|reschedule|undur|tunda|memindahkan) (?:jadwal )?(?:wawancara|interview)\b",
+    ), 0.85, unless=(r"\b(?:hasil|pengumuman|keputusan)\b", r"\b(?:semua|seluruh) (?:wawancara|interview|proses)\b", r"\b(?:rekrutmen|proses seleksi|lowongan)\b",
+                     r"\b(?:jika|apabila|bila|kalau) (?:anda|kamu|bapak|ibu)? ?(?:perlu|ingin|berhalangan|tidak bisa)\b"),
+        name="wawancara diundur"),
     # ---- assessment ----------------------------------------------------------------------------
     Rule("assessment", "en", (
         r"\b(?:complete|take|finish|submit|start|begin|attempt|undertake|sit) (?:the |an |our |a |this |your |these |two |three |some |following |short |brief |required |attached )*"
@@ -879,13 +904,28 @@ RULES: list[Rule] = [
                      r"\b(?:passed|completed|attended|presented|received|went well)\b"),
         dated_label="assessment", dated_weight=0.7, name="a test is named"),
     Rule("assessment", "en", (
-        r"\b(?:answer|respond to|reply to|fill (?:out|in)|complete|return) (?:the |these |a few |some |our |following |below |short |brief |additional )*(?:[\w-]+ ){0,2}?(?:questions|questionnaire|form)\b",
+        r"\b(?:answer|respond to|reply to|fill (?:out|in)|complete|return) (?:the |these |a few |a |an |some |our |following |below |short |brief |additional )*(?:[\w-]+ ){0,2}?(?:questions|questionnaire|form)\b",
         r"\b(?:additional|more|further) (?:application )?(?:information|details) (?:is |are )?(?:required|needed)\b",
         r"\b(?:complete|finish|finali[sz]e) your (?:candidate )?(?:profile|application)\b[^\n]{0,40}\b(?:to|in order to|before|so)\b",
         r"\bbefore (?:we|the team) (?:can|are able to) (?:review|consider|process|progress|assess)\b[^\n]{0,60}\b(?:complete|upload|provide|submit|fill|answer|send)\b",
     ), 0.8, unless=(r"\bif you have\b", _QUESTIONS + r"[^\n]{0,20}\b(?:about|regarding)\b", r"\bunsubscribe\b", r"\bexpense|\breimburse|\btravel\b",
                     r"\bany (?:other |further )?questions\b", r"\bquestions you (?:may|might)\b", r"\b(?:glad|happy|pleased) to answer\b",
                     r"\b(?:answer|answering|answers) (?:all )?your (?:\w+ )?questions\b", r"\bwebinar\b|\bq&a\b|\bsurvey\b"), name="answer the questions"),
+    # Documents asked for before the application can go on: "we've received your application;
+    # could you send a link to your portfolio?", "your application is missing your registration
+    # number". The acknowledgement around it is courtesy: the point is what the candidate must send
+    # (LABELS.md, assessment: a required application step). Paperwork for a new starter is not.
+    Rule("assessment", "en", (
+        r"\b(?:could|can|would) you (?:please |kindly |also )?(?:send|share|forward|upload|provide|email|reply with|attach|let us have)\b[^\n]{0,60}" + _DOCUMENTS_EN,
+        r"\b(?:please|kindly) (?:also )?(?:send|share|forward|upload|provide|submit|email|attach|reply with)\b[^\n]{0,60}" + _DOCUMENTS_EN,
+        r"\b(?:we|i)(?:'ll| will| would)? (?:need|require|must have|'d need)(?: you to (?:send|upload|provide|submit))?\b[^\n]{0,40}" + _DOCUMENTS_EN,
+        r"\b(?:is|are|'re|were) (?:still )?missing (?:your|the|a|an)\b|\bmissing (?:your|the) (?:[\w-]+ ){0,3}?" + _DOCUMENTS_EN,
+        r"\b(?:like|want|wants|asked|ask) (?:to see|for) (?:your |a |some |two |three |a few |a couple of )?(?:[\w-]+ ){0,2}?(?:portfolio|samples?|examples of your work)\b",
+        r"\b(?:upload|send|provide|submit) (?:the following|these|the documents below|the requested) (?:documents|information|items)\b",
+    ), 0.85, unless=(r"\bif you (?:have|would like|want|wish|'d like)\b", r"\bthank(?:s| you) for (?:sending|sharing|providing|uploading|the)\b",
+                     r"\b(?:received|got|have) your (?:portfolio|references|documents|samples)\b",
+                     r"\b(?:onboarding|payroll|bank details|new starter|first day|start date|contract of employment|your contract)\b"),
+        dated_label="assessment", dated_weight=0.93, name="send us your portfolio"),
     Rule("assessment", "id", (
         r"\b(?:mengerjakan|menyelesaikan|mengikuti|mengisi|melengkapi|selesaikan|kerjakan|ikuti|isi|lengkapi) (?:\w+ ){0,3}?"
         r"(?:tes|test|psikotes|asesmen|assessment|ujian|tugas|studi kasus|kuesioner|kuisioner|soal|formulir|form|data diri|profil|take-home|coding challenge)\b(?! wawancara)",
@@ -900,6 +940,13 @@ RULES: list[Rule] = [
                     r"\b(?:sudah|telah) (?:kami )?(?:terima|diterima)\b",
                     r"\bwebinar\b|\btips\b|\btrik\b|\bgratis\b", r"\byang (?:dinyatakan )?(?:lolos|lulus)\b", r"\bdaftar ulang\b"),
         dated_label="assessment", dated_weight=0.93, name="mengerjakan tes"),
+    Rule("assessment", "id", (
+        r"\b(?:mohon|harap|silakan|tolong|dimohon|diharapkan|bisa|boleh)\b[^\n]{0,40}\b(?:kirim(?:kan)?|mengirim(?:kan)?|unggah|mengunggah|upload|sertakan|lampirkan|melampirkan|susulkan|menyusulkan)\b[^\n]{0,60}" + _DOCUMENTS_ID,
+        r"\b(?:kirim(?:kan)?|unggah|lengkapi|sertakan|lampirkan) (?:dokumen|berkas|data) (?:berikut|di bawah ini|tambahan|pendukung|yang kurang)\b",
+        r"\b(?:dokumen|berkas) (?:anda |kamu )?(?:masih |belum )(?:kurang|lengkap)\b|\bkekurangan (?:dokumen|berkas)\b",
+    ), 0.85, unless=(r"\b(?:sudah|telah) (?:kami )?(?:terima|diterima)\b", r"\bterima kasih (?:sudah|telah|atas) (?:mengirim|melengkapi)",
+                     r"\b(?:onboarding|kontrak kerja|penggajian|payroll|rekening|bpjs|hari pertama|karyawan baru)\b"),
+        dated_label="assessment", dated_weight=0.93, name="kirimkan dokumen berikut"),
     # ---- application received ------------------------------------------------------------------
     Rule("application_received", "en", (
         r"\b(?:we|i)(?: have|'ve)? (?:successfully |now )?(?:received|got|receive) your (?:job |online |recent )?(?:application|cv|resume|submission|candidacy)",
@@ -1143,6 +1190,10 @@ RULES: list[Rule] = [
     # ---- other ---------------------------------------------------------------------------------
     Rule("other", "en", (
         r"\bjob alert|\bjobs? (?:for you|matching your|that match|you may (?:be interested in|like)|recommended for you|based on your)|\brecommended jobs\b|\b\d+\+? new jobs?\b|\bsimilar jobs\b|\bnew jobs? (?:for|near|in)\b",
+        # A job board's suggestions after an application: "because you applied to X, you may like these roles".
+        r"\b(?:jobs?|roles?|positions?|openings?|vacanc(?:y|ies)|opportunities) (?:that )?you (?:may|might) (?:also )?(?:be interested in|like|want to apply)\b"
+        r"|\byou (?:may|might) (?:also )?(?:be interested in|like) (?:these|the following|some|similar|other)(?: [\w-]+)? (?:jobs|roles|positions|openings|vacancies|opportunities)\b"
+        r"|\b(?:because|since) you (?:recently )?applied (?:to|for)\b[^\n]{0,80}\b(?:you (?:may|might)|we think you|similar|these|more)\b|\bsimilar (?:roles|positions|openings|vacancies)\b",
         # The user's own withdrawal, confirmed: "withdrawn as you requested".
         # The user's own account: a data request, a saved profile.
         r"\brequest to (?:delete|remove|erase|export|access) your (?:candidate |personal )?(?:data|information|profile|account)\b|\bdata (?:deletion|removal|erasure|subject access) request\b"
@@ -1180,6 +1231,7 @@ RULES: list[Rule] = [
     ), 0.45, name="newsletter"),
     Rule("other", "id", (
         r"\blowongan (?:baru|terbaru|pekerjaan terbaru|yang (?:sesuai|cocok|mungkin))|\bnotifikasi (?:lowongan|pekerjaan)|\brekomendasi (?:lowongan|pekerjaan)|\b\d+ lowongan\b",
+        r"\b(?:mungkin )?(?:kamu|anda) (?:juga )?(?:tertarik|suka|cocok) (?:dengan|pada|untuk) (?:lowongan|posisi|pekerjaan)(?: lain| berikut| serupa)?\b|\blowongan (?:serupa|lain yang mungkin)\b",
         r"\bkata sandi\b|\bkode (?:verifikasi|otp|keamanan)\b|\bverifikasi (?:email|akun)\b",
         r"\bpesanan anda\b|\bpembayaran (?:berhasil|diterima)\b",
         # An event the user signed up for: a job fair, a webinar, a class.
