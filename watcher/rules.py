@@ -487,10 +487,11 @@ _CONTACT_ID = (r"\b(?:hubungi|dihubungi|menghubungi|kabar|kabari|undang|diundang
                r"diinformasikan|menginformasikan|memberitahu|diberitahu|memberi tahu|diberi tahu)\b")
 
 # What a candidate may be asked to send for an application to go on.
-_DOCUMENTS_EN = (r"\b(?:portfolio|writing samples?|work samples?|code samples?|samples? of your work|examples of your work|references?|referees|"
+# (Referees are asked for near the decision, as one step among others: not listed.)
+_DOCUMENTS_EN = (r"\b(?:portfolio|writing samples?|work samples?|code samples?|samples? of your work|examples of your work|"
                  r"transcripts?|certificates?|degree|diploma|right to work|share code|passport|photo id|proof of (?:address|identity|qualification)|"
                  r"registration (?:number|pin)|nmc pin|pin|licen[cs]e|dbs|cover letter|application form|documents?)\b")
-_DOCUMENTS_ID = (r"\b(?:dokumen|berkas|ijazah|transkrip|ktp|portofolio|portfolio|sertifikat|skck|surat keterangan|npwp|referensi|"
+_DOCUMENTS_ID = (r"\b(?:dokumen|berkas|ijazah|transkrip|ktp|portofolio|portfolio|sertifikat|skck|surat keterangan|npwp|"
                  r"pas foto|foto|str|sip|kartu kuning|surat lamaran|cv terbaru|contoh (?:tulisan|karya|desain))\b")
 
 RULES: list[Rule] = [
@@ -601,6 +602,14 @@ RULES: list[Rule] = [
         r"\bwelcome (?:aboard|to the team)\b",
     ), 0.85, unless=(r"\bhow to\b", r"\btips?\b", r"\bcounter ?offer\b", r"\bjob offers\b", r"\bother offer\b", r"\bguide\b", r"\bwhen you\b",
                      r"\bbefore any\b", r"\bany (?:\w+ )?offer\b", r"\bcan be made\b", r"\bsuccessful candidates?\b"), name="offer letter"),
+    # The candidate's decision is asked for only about an offer: "please send us your decision by
+    # Wednesday" (a reply granting more time) holds no other offer word. Not decisive alone.
+    Rule("offer", "en", (
+        r"\b(?:let (?:us|me) know|send (?:us|me)|give (?:us|me)|revert with|get back to (?:us|me) with|tell (?:us|me)) your (?:final )?decision\b",
+    ), 0.6, unless=(r"\binterview\b|\bslot\b|\bavailability\b",), name="send us your decision"),
+    Rule("offer", "id", (
+        r"\b(?:kabari|sampaikan|kirimkan|informasikan|beri(?:kan)?(?: tahu)?) (?:kami |saya )?keputusan (?:anda|kamu|bapak|ibu|saudara|saudari)\b",
+    ), 0.6, unless=(r"\bwawancara\b|\binterview\b|\bjadwal\b",), name="kabari keputusan anda"),
     Rule("offer", "en", (
         r"\bit's a yes\b|\bwe want you (?:as|on|to join|for)\b|\b(?:the job|the role|it) is yours\b",
     ), 0.7, name="it's a yes"),
@@ -856,13 +865,16 @@ RULES: list[Rule] = [
         r"\b(?:interview|call|chat|meeting|conversation|screen)\b[^\n]{0,60}\b(?:has|have|had|will|needs?|is|are|'s|must) (?:to be |been |had to be |need to be |now )?(?:postponed|rescheduled|moved|pushed back|pushed out|delayed)\b",
     ), 0.85, unless=(r"\b(?:results?|decision|outcome|feedback|debrief)\b", r"\b(?:all|any|further|remaining|the) interviews\b",
                      r"\bon hold\b|\bfreeze\b|\bbudget\b|\bpaused\b", r"\b(?:if|should) you (?:need|have|want|would like|'d like) to\b",
-                     r"\bneed to (?:reschedule|change|move|cancel)\?", r"\bif (?:you|anything)\b"),
+                     r"^need to (?:reschedule|change|move|cancel)\b", r"\bif (?:you|anything)\b", r"\b(?:you can|you may|can be|click|use the link|link below)\b",
+                     r"\b(?:panel|hiring|team|board|committee|internal|management|leadership|review|decision|budget|planning|wash-up) (?:meeting|call)\b"),
         name="the interview is postponed"),
     Rule("interview_invite", "id", (
         r"\b(?:wawancara|interview|jadwal (?:wawancara|interview)|sesi (?:wawancara|interview))\b[^\n]{0,60}\b(?:diundur|ditunda|dijadwal(?:kan)? ulang|dipindah(?:kan)?|di-reschedule|direschedule|"
         r"kami (?:tunda|undur|jadwalkan ulang|pindahkan)|terpaksa (?:kami )?(?:tunda|undur|dijadwal ulang)|perlu (?:dijadwal(?:kan)? ulang|diundur|ditunda|di-reschedule))\b",
         r"\b(?:mengundur|menunda|menjadwalkan ulang|menjadwal ulang|reschedule|undur|tunda|memindahkan) (?:jadwal )?(?:wawancara|interview)\b",
-    ), 0.85, unless=(r"\b(?:hasil|pengumuman|keputusan)\b", r"\b(?:semua|seluruh) (?:wawancara|interview|proses)\b", r"\b(?:rekrutmen|proses seleksi|lowongan)\b",
+    ), 0.85, unless=(r"\b(?:hasil|pengumuman|keputusan)\b", r"\b(?:semua|seluruh|para) (?:wawancara|interview|proses|kandidat|peserta|pelamar)\b",
+                     r"\b(?:rekrutmen|proses seleksi|lowongan|anggaran|headcount|dibekukan)\b",
+                     r"\b(?:beberapa|masih ada|kandidat lain|waktu tambahan|evaluasi)\b",
                      r"\b(?:jika|apabila|bila|kalau) (?:anda|kamu|bapak|ibu)? ?(?:perlu|ingin|berhalangan|tidak bisa)\b"),
         name="wawancara diundur"),
     # ---- assessment ----------------------------------------------------------------------------
@@ -910,7 +922,9 @@ RULES: list[Rule] = [
         r"\bbefore (?:we|the team) (?:can|are able to) (?:review|consider|process|progress|assess)\b[^\n]{0,60}\b(?:complete|upload|provide|submit|fill|answer|send)\b",
     ), 0.8, unless=(r"\bif you have\b", _QUESTIONS + r"[^\n]{0,20}\b(?:about|regarding)\b", r"\bunsubscribe\b", r"\bexpense|\breimburse|\btravel\b",
                     r"\bany (?:other |further )?questions\b", r"\bquestions you (?:may|might)\b", r"\b(?:glad|happy|pleased) to answer\b",
-                    r"\b(?:answer|answering|answers) (?:all )?your (?:\w+ )?questions\b", r"\bwebinar\b|\bq&a\b|\bsurvey\b"), name="answer the questions"),
+                    r"\b(?:answer|answering|answers) (?:all )?your (?:\w+ )?questions\b", r"\bwebinar\b|\bq&a\b|\bsurvey\b",
+                    # An optional form beside an acknowledgement asks for nothing the application needs.
+                    r"\b(?:equal opportunit\w*|diversity|monitoring|optional|voluntary|feedback)\b"), name="answer the questions"),
     # Documents asked for before the application can go on: "we've received your application;
     # could you send a link to your portfolio?", "your application is missing your registration
     # number". The acknowledgement around it is courtesy: the point is what the candidate must send
@@ -918,11 +932,12 @@ RULES: list[Rule] = [
     Rule("assessment", "en", (
         r"\b(?:could|can|would) you (?:please |kindly |also )?(?:send|share|forward|upload|provide|email|reply with|attach|let us have)\b[^\n]{0,60}" + _DOCUMENTS_EN,
         r"\b(?:please|kindly) (?:also )?(?:send|share|forward|upload|provide|submit|email|attach|reply with)\b[^\n]{0,60}" + _DOCUMENTS_EN,
-        r"\b(?:we|i)(?:'ll| will| would)? (?:need|require|must have|'d need)(?: you to (?:send|upload|provide|submit))?\b[^\n]{0,40}" + _DOCUMENTS_EN,
+        r"\b(?:we|i)(?:'ll| will| would)? (?:need|require|'d need) (?:you to (?:send|upload|provide|submit|email)|a copy of|copies of|the following)\b[^\n]{0,40}" + _DOCUMENTS_EN,
         r"\b(?:is|are|'re|were) (?:still )?missing (?:your|the|a|an)\b|\bmissing (?:your|the) (?:[\w-]+ ){0,3}?" + _DOCUMENTS_EN,
         r"\b(?:like|want|wants|asked|ask) (?:to see|for) (?:your |a |some |two |three |a few |a couple of )?(?:[\w-]+ ){0,2}?(?:portfolio|samples?|examples of your work)\b",
         r"\b(?:upload|send|provide|submit) (?:the following|these|the documents below|the requested) (?:documents|information|items)\b",
-    ), 0.85, unless=(r"\bif you (?:have|would like|want|wish|'d like)\b", r"\bthank(?:s| you) for (?:sending|sharing|providing|uploading|the)\b",
+    ), 0.85, unless=(r"\bif you (?:have|would like|want|wish|'d like|need)\b", r"\bthank(?:s| you) for (?:sending|sharing|providing|uploading|the)\b",
+                     r"\b(?:not|don't|no need to|never)\b", r"\b(?:to apply|apply|applications close|vacanc(?:y|ies)|opening)\b",
                      r"\b(?:received|got|have) your (?:portfolio|references|documents|samples)\b",
                      r"\b(?:onboarding|payroll|bank details|new starter|first day|start date|contract of employment|your contract)\b"),
         dated_label="assessment", dated_weight=0.93, name="send us your portfolio"),
@@ -945,6 +960,8 @@ RULES: list[Rule] = [
         r"\b(?:kirim(?:kan)?|unggah|lengkapi|sertakan|lampirkan) (?:dokumen|berkas|data) (?:berikut|di bawah ini|tambahan|pendukung|yang kurang)\b",
         r"\b(?:dokumen|berkas) (?:anda |kamu )?(?:masih |belum )(?:kurang|lengkap)\b|\bkekurangan (?:dokumen|berkas)\b",
     ), 0.85, unless=(r"\b(?:sudah|telah) (?:kami )?(?:terima|diterima)\b", r"\bterima kasih (?:sudah|telah|atas) (?:mengirim|melengkapi)",
+                     r"\b(?:tidak|jangan|tak|tidak perlu)\b", r"\b(?:jika|apabila|bila|kalau|kalo|klo|minat)\b", r"\b(?:lowongan|dibuka|melamar|persyaratan|kualifikasi)\b",
+                     r"\blamaran (?:anda |kamu )?(?:ke|kepada|melalui|via)\b",
                      r"\b(?:onboarding|kontrak kerja|penggajian|payroll|rekening|bpjs|hari pertama|karyawan baru)\b"),
         dated_label="assessment", dated_weight=0.93, name="kirimkan dokumen berikut"),
     # ---- application received ------------------------------------------------------------------
@@ -1109,6 +1126,8 @@ RULES: list[Rule] = [
         # decided".
         r"\b(?:don't|do not|haven't|have not|doesn't|does not) (?:yet )?have (?:a|an|any) (?:final )?(?:decision|answer|outcome|verdict)(?: for you)? (?:yet|just yet)\b",
         r"\bnothing (?:has been|is|'s) (?:yet )?(?:decided|final|settled|confirmed)\b",
+        # The search itself waits: "we've had to postpone interviews for the role until the budget is signed off".
+        r"\b(?:postpon|paus|suspend|delay|freez|froze)\w* (?:all |any |the |our |further |remaining )?(?:interviews|recruitment|hiring|the process|the search|the recruitment)\b",
     ), 0.85, unless=(r"\bif you (?:are|have|need|'re)\b",), name="still interviewing"),
     Rule(STILL_MEETING, "en", (
         r"\bstill (?:interviewing|meeting|(?:speaking|talking) (?:to|with) (?:other|a few|some|two|three|the other|candidates)|to meet|have (?:a few|some|two|three|more|other) candidates)\b",
@@ -1193,7 +1212,7 @@ RULES: list[Rule] = [
         # A job board's suggestions after an application: "because you applied to X, you may like these roles".
         r"\b(?:jobs?|roles?|positions?|openings?|vacanc(?:y|ies)|opportunities) (?:that )?you (?:may|might) (?:also )?(?:be interested in|like|want to apply)\b"
         r"|\byou (?:may|might) (?:also )?(?:be interested in|like) (?:these|the following|some|similar|other)(?: [\w-]+)? (?:jobs|roles|positions|openings|vacancies|opportunities)\b"
-        r"|\b(?:because|since) you (?:recently )?applied (?:to|for)\b[^\n]{0,80}\b(?:you (?:may|might)|we think you|similar|these|more)\b|\bsimilar (?:roles|positions|openings|vacancies)\b",
+        r"|\b(?:because|since) you (?:recently )?applied (?:to|for)\b[^\n]{0,80}\b(?:you (?:may|might)|we think you|similar|these|more)\b",
         # The user's own withdrawal, confirmed: "withdrawn as you requested".
         # The user's own account: a data request, a saved profile.
         r"\brequest to (?:delete|remove|erase|export|access) your (?:candidate |personal )?(?:data|information|profile|account)\b|\bdata (?:deletion|removal|erasure|subject access) request\b"
