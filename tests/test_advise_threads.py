@@ -40,10 +40,6 @@ KNOWN_WRONG: dict[str, str] = {
         "reader: 01 schedules three interviews as a list ('Mon Nov 10, 9:00-10:00 am' ... 'Thu Nov 13, 3:30-4:15 "
         "pm') and gets key_date null, as if it offered options; with no interview time the policy stays at "
         "prepare_for_interview (due null) instead of row 1's thank-you after the last one (Fri 14 Nov)",
-    "90-reference-request-by-thursday":
-        "reader: 03 'Could you send me the names ... of two referees ... by Thursday?' is read as interview_invite "
-        "(key_date null) instead of a required application step (assessment, deadline Thu 20 Nov), so the step "
-        "is prepare_for_interview with no date instead of complete_assessment",
     "98-id-serah-terima-ke-rekan-rekruter-tanggal-keputusan":
         "reader: the handover 03 'Mulai Senin depan saya cuti mendampingi istri melahirkan, jadi proses rekrutmen "
         "Anda selanjutnya akan dibantu oleh rekan saya' is read as interview_invite with key_date Mon 10 Nov "

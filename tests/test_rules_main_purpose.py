@@ -22,6 +22,11 @@ def read(body: str, subject: str = "Your application", date: str = "Tue, 04 Mar 
     ("Thank you for your application. Your application is missing your registration number.", "assessment"),
     ("Thanks for your application! The editor would like to see two writing samples before she decides.", "assessment"),
     ("Thanks for your application. We ask everyone to fill in a short values questionnaire.", "assessment"),
+    ("Good news: the next step is references. Could you send me the contact details of two referees by Thursday?",
+     "assessment"),
+    # ... but asked for "in the meantime", beside a decision date, the date stays the point.
+    ("We'll make a decision by the end of next week. In the meantime, could you send me the details of two referees?",
+     "decision_timeline"),
     ("Lamaran Anda telah kami terima. Mohon kirimkan scan ijazah dan transkrip nilai melalui email ini.", "assessment"),
     # ... but not a request not to send, nor a job ad's "to apply, send your CV".
     ("We've received your application. Please do not send your documents again by email.", "application_received"),

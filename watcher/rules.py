@@ -487,11 +487,10 @@ _CONTACT_ID = (r"\b(?:hubungi|dihubungi|menghubungi|kabar|kabari|undang|diundang
                r"diinformasikan|menginformasikan|memberitahu|diberitahu|memberi tahu|diberi tahu)\b")
 
 # What a candidate may be asked to send for an application to go on.
-# (Referees are asked for near the decision, as one step among others: not listed.)
-_DOCUMENTS_EN = (r"\b(?:portfolio|writing samples?|work samples?|code samples?|samples? of your work|examples of your work|"
+_DOCUMENTS_EN = (r"\b(?:portfolio|writing samples?|work samples?|code samples?|samples? of your work|examples of your work|referees?|references|"
                  r"transcripts?|certificates?|degree|diploma|right to work|share code|passport|photo id|proof of (?:address|identity|qualification)|"
                  r"registration (?:number|pin)|nmc pin|pin|licen[cs]e|dbs|cover letter|application form|documents?)\b")
-_DOCUMENTS_ID = (r"\b(?:dokumen|berkas|ijazah|transkrip|ktp|portofolio|portfolio|sertifikat|skck|surat keterangan|npwp|"
+_DOCUMENTS_ID = (r"\b(?:dokumen|berkas|ijazah|transkrip|ktp|portofolio|portfolio|sertifikat|skck|surat keterangan|npwp|referensi|"
                  r"pas foto|foto|str|sip|kartu kuning|surat lamaran|cv terbaru|contoh (?:tulisan|karya|desain))\b")
 
 RULES: list[Rule] = [
@@ -927,8 +926,10 @@ RULES: list[Rule] = [
                     r"\b(?:equal opportunit\w*|diversity|monitoring|optional|voluntary|feedback)\b"), name="answer the questions"),
     # Documents asked for before the application can go on: "we've received your application;
     # could you send a link to your portfolio?", "your application is missing your registration
-    # number". The acknowledgement around it is courtesy: the point is what the candidate must send
-    # (LABELS.md, assessment: a required application step). Paperwork for a new starter is not.
+    # number", "the next step is references: could you send two referees by Thursday?". The
+    # acknowledgement around it is courtesy: the point is what the candidate must send (LABELS.md,
+    # assessment: a required application step). Paperwork for a new starter is not, nor a request
+    # made "in the meantime" beside a decision date, which stays the message's point.
     Rule("assessment", "en", (
         r"\b(?:could|can|would) you (?:please |kindly |also )?(?:send|share|forward|upload|provide|email|reply with|attach|let us have)\b[^\n]{0,60}" + _DOCUMENTS_EN,
         r"\b(?:please|kindly) (?:also )?(?:send|share|forward|upload|provide|submit|email|attach|reply with)\b[^\n]{0,60}" + _DOCUMENTS_EN,
@@ -938,6 +939,7 @@ RULES: list[Rule] = [
         r"\b(?:upload|send|provide|submit) (?:the following|these|the documents below|the requested) (?:documents|information|items)\b",
     ), 0.85, unless=(r"\bif you (?:have|would like|want|wish|'d like|need)\b", r"\bthank(?:s| you) for (?:sending|sharing|providing|uploading|the)\b",
                      r"\b(?:not|don't|no need to|never)\b", r"\b(?:to apply|apply|applications close|vacanc(?:y|ies)|opening)\b",
+                     r"\b(?:in the meantime|meanwhile|while we wait)\b",
                      r"\b(?:received|got|have) your (?:portfolio|references|documents|samples)\b",
                      r"\b(?:onboarding|payroll|bank details|new starter|first day|start date|contract of employment|your contract)\b"),
         dated_label="assessment", dated_weight=0.93, name="send us your portfolio"),
@@ -960,7 +962,7 @@ RULES: list[Rule] = [
         r"\b(?:kirim(?:kan)?|unggah|lengkapi|sertakan|lampirkan) (?:dokumen|berkas|data) (?:berikut|di bawah ini|tambahan|pendukung|yang kurang)\b",
         r"\b(?:dokumen|berkas) (?:anda |kamu )?(?:masih |belum )(?:kurang|lengkap)\b|\bkekurangan (?:dokumen|berkas)\b",
     ), 0.85, unless=(r"\b(?:sudah|telah) (?:kami )?(?:terima|diterima)\b", r"\bterima kasih (?:sudah|telah|atas) (?:mengirim|melengkapi)",
-                     r"\b(?:tidak|jangan|tak|tidak perlu)\b", r"\b(?:jika|apabila|bila|kalau|kalo|klo|minat)\b", r"\b(?:lowongan|dibuka|melamar|persyaratan|kualifikasi)\b",
+                     r"\b(?:tidak|jangan|tak|tidak perlu)\b", r"\b(?:jika|apabila|bila|kalau|kalo|klo|minat)\b", r"\bsementara (?:itu|menunggu)\b", r"\b(?:lowongan|dibuka|melamar|persyaratan|kualifikasi)\b",
                      r"\blamaran (?:anda |kamu )?(?:ke|kepada|melalui|via)\b",
                      r"\b(?:onboarding|kontrak kerja|penggajian|payroll|rekening|bpjs|hari pertama|karyawan baru)\b"),
         dated_label="assessment", dated_weight=0.93, name="kirimkan dokumen berikut"),
