@@ -192,6 +192,7 @@ def build_thread(app: Application, now: datetime, settings: PolicySettings, talk
                     e.interview_start = datetime.combine(m.key_date, time(12, 0), tz)
         else:
             e = Entry(at=m.date, inbound=False, out_kind=SENT, message=m)
+            _take_the_slot_picked(entries, m)
         entries.append(e)
     for ev in app.events:
         if ev.kind == "thank_you_sent":
@@ -213,6 +214,16 @@ def build_thread(app: Application, now: datetime, settings: PolicySettings, talk
     if settings.holidays_country:
         holidays = public_holidays(settings.holidays_country, tuple(range(now.year - 1, now.year + 2)))
     return Thread(app, now, settings, tz, entries, holidays, messages)
+
+
+def _take_the_slot_picked(entries: list[Entry], mine: Message) -> None:
+    """The user's reply to an invitation that offered slots, naming one ("Thursday at 14:00
+    works for me"; the reader's `interview_at` of the user's mail): that is the interview's time."""
+    if mine.interview_at is None or mine.interview_at <= mine.date:
+        return
+    theirs = next((e for e in reversed(entries) if e.inbound), None)
+    if theirs is not None and theirs.label == L.INTERVIEW_INVITE and theirs.interview_start is None:
+        theirs.interview_start, theirs.interview_time_known = mine.interview_at, True
 
 
 def _answers(theirs: Entry, mine: Entry) -> bool:

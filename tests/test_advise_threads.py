@@ -33,9 +33,6 @@ ROW_OF_ACTION = {"send_thank_you": {1}, "follow_up": {2, 4}, "stay_in_touch": {3
 # thread -> why the product answers wrong today: which message is misread, or which policy
 # decision is wrong, with the sentence that shows it.
 KNOWN_WRONG: dict[str, str] = {
-    "79-slots-offered-user-picks-one-see-you-then":
-        "reader: the interview's date is only in the user's own reply (02, 'Thursday 16 October at 14:00'), which "
-        "is not read; 03 'Perfect, see you then!' names none, so prepare has no due date",
     "83-panel-on-three-days-thank-you-after-the-last":
         "reader: 01 schedules three interviews as a list ('Mon Nov 10, 9:00-10:00 am' ... 'Thu Nov 13, 3:30-4:15 "
         "pm') and gets key_date null, as if it offered options; with no interview time the policy stays at "

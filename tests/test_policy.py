@@ -395,3 +395,22 @@ def test_a_vacation_responder_is_no_answer(tmp_path):
     from models.threads import AUTO_REPLIED, is_auto_reply
     assert AUTO_REPLIED in away.signals and is_auto_reply(away)
     assert AUTO_REPLIED not in ats.signals and not is_auto_reply(ats)
+
+
+def test_the_slot_the_user_picks_is_the_interviews_time():
+    """They offer slots (no date), the user's reply names one (the reader's interview_at of the
+    user's mail), they confirm without a date: prepare for that time, then thank after it."""
+    slots = inbound("2025-10-08T09:00+02:00", "interview_invite")
+    pick = replace(sent("2025-10-08T11:00+02:00"), interview_at=D("2025-10-16T14:00+02:00"))
+    see_you = inbound("2025-10-08T12:00+02:00", "interview_invite", evidence="Perfect, see you then!")
+    before = advise([slots, pick, see_you], "2025-10-10T09:00+02:00", tz="Europe/Berlin")
+    assert _got(before) == ("prepare_for_interview", None, "2025-10-16")
+    after = advise([slots, pick, see_you], "2025-10-16T16:00+02:00", tz="Europe/Berlin")
+    assert _got(after) == ("send_thank_you", 1, "2025-10-17")
+    # A time the user names that has passed already, or an invitation that had its own date,
+    # is not taken from the user's mail.
+    stale = replace(pick, interview_at=D("2025-10-01T14:00+02:00"))
+    assert _got(advise([slots, stale, see_you], "2025-10-10T09:00+02:00", tz="Europe/Berlin"))[2] is None
+    dated = inbound("2025-10-08T09:00+02:00", "interview_invite", "2025-10-20", "2025-10-20T10:00+02:00")
+    assert _got(advise([dated, pick], "2025-10-10T09:00+02:00", tz="Europe/Berlin")) == \
+        ("prepare_for_interview", None, "2025-10-20")

@@ -1,6 +1,8 @@
 """read_message: label, key date, evidence, direction, interview time, bad input."""
 from datetime import datetime, timedelta, timezone
 
+import pytest
+
 from watcher.mime import parse_message
 from watcher.reader import Reading, read_message, split_sentences
 
@@ -485,3 +487,25 @@ def test_a_day_just_before_the_hear_back_words_is_the_hear_back_date():
     r = read(mail("Hi Nadia,\r\n\r\nWe're interviewing through Tuesday, so no decision yet; we will let you know "
                   "when we have news.\r\n\r\nGabriel", subject="Re: application"))
     assert r.key_date is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thursday 16 October at 14:00 works for me. Looking forward to it!", "2025-10-16T14:00:00+02:00"),
+    ("Kamis, 16 Oktober pukul 14.00 cocok untuk saya.", "2025-10-16T14:00:00+02:00"),
+    ("Either Tuesday 14 October at 10:00 or Thursday 16 October at 14:00 works for me.", None),  # options of mine
+    ("Thursday works for me.", None),                                                         # a day, no time
+    ("Thank you for the call on Monday 6 October at 10:00.", None),                           # already past
+])
+def test_the_users_reply_names_the_slot_they_picked(text, expected):
+    from watcher.pipeline import read_raw
+
+    raw = ("From: Jana Novak <jana@mail.example>\nTo: Lukas Berg <lukas@rheinblick.example>\n"
+           "Subject: Re: Interview\nDate: Wed, 08 Oct 2025 11:00:00 +0200\nMessage-ID: <r@mail.example>\n"
+           "In-Reply-To: <i@rheinblick.example>\nContent-Type: text/plain; charset=utf-8\n\n"
+           f"Hi Lukas,\n\n{text}\n\nBest,\nJana\n").encode()
+    msg = read_raw(raw, me=("jana@mail.example",))
+    assert msg.direction == "out" and msg.label is None and msg.key_date is None
+    assert (msg.interview_at.isoformat() if msg.interview_at else None) == expected
+    # Not a reply: nothing is taken.
+    plain = read_raw(raw.replace(b"In-Reply-To: <i@rheinblick.example>\n", b""), me=("jana@mail.example",))
+    assert plain.interview_at is None

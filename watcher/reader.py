@@ -478,6 +478,17 @@ def _interview_date(msg: _Message, votes: dict, parsed) -> tuple[date | None, da
     return None, None
 
 
+def _slot_picked(msg: _Message, parsed) -> datetime | None:
+    """The interview time the user names in a reply ("Thursday 16 October at 14:00 works for
+    me"): one day with its time, still ahead, else None (several days are options of the
+    user's own; a day with no time says too little). The policy takes it as the interview's time
+    when it answers an invitation that offered slots."""
+    if not getattr(parsed, "in_reply_to", None) or msg.ref is None:
+        return None
+    day, at = _interview_date(msg, {}, parsed)
+    return at if day is not None and at is not None and at > msg.ref else None
+
+
 _OR = re.compile(r"\b(?:or|atau|either)\b|/", re.I)
 
 
@@ -926,7 +937,7 @@ def reading_steps(parsed, *, me: Iterable[str] = (), use_model: bool = True, peo
     people = extract.read_people(parsed, msg.body, language) if people else _NOBODY
     if sender and sender in mine:
         return Reading(direction="out", label=None, confidence=1.0, language=language, defects=defects,
-                       company=people.company, role=people.role)
+                       company=people.company, role=people.role, interview_at=_slot_picked(msg, parsed))
 
     if not _has_words(msg.subject + " " + msg.body[:5000], 3):  # empty, binary junk, or a bare link: nothing to read
         return Reading(direction="in", label="other", confidence=0.1, evidence=msg.subject or None,
