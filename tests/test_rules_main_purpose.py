@@ -27,6 +27,9 @@ def read(body: str, subject: str = "Your application", date: str = "Tue, 04 Mar 
     # ... but asked for "in the meantime", beside a decision date, the date stays the point.
     ("We'll make a decision by the end of next week. In the meantime, could you send me the details of two referees?",
      "decision_timeline"),
+    ("We'll make a decision by the end of next week. Could you also send me the details of two referees?",
+     "decision_timeline"),
+    ("Mohon kirimkan nama dan kontak dua referensi paling lambat hari Kamis.", "assessment"),
     ("Lamaran Anda telah kami terima. Mohon kirimkan scan ijazah dan transkrip nilai melalui email ini.", "assessment"),
     # ... but not a request not to send, nor a job ad's "to apply, send your CV".
     ("We've received your application. Please do not send your documents again by email.", "application_received"),

@@ -487,10 +487,10 @@ _CONTACT_ID = (r"\b(?:hubungi|dihubungi|menghubungi|kabar|kabari|undang|diundang
                r"diinformasikan|menginformasikan|memberitahu|diberitahu|memberi tahu|diberi tahu)\b")
 
 # What a candidate may be asked to send for an application to go on.
-_DOCUMENTS_EN = (r"\b(?:portfolio|writing samples?|work samples?|code samples?|samples? of your work|examples of your work|referees?|references|"
+_DOCUMENTS_EN = (r"\b(?:portfolio|writing samples?|work samples?|code samples?|samples? of your work|examples of your work|"
                  r"transcripts?|certificates?|degree|diploma|right to work|share code|passport|photo id|proof of (?:address|identity|qualification)|"
                  r"registration (?:number|pin)|nmc pin|pin|licen[cs]e|dbs|cover letter|application form|documents?)\b")
-_DOCUMENTS_ID = (r"\b(?:dokumen|berkas|ijazah|transkrip|ktp|portofolio|portfolio|sertifikat|skck|surat keterangan|npwp|referensi|"
+_DOCUMENTS_ID = (r"\b(?:dokumen|berkas|ijazah|transkrip|ktp|portofolio|portfolio|sertifikat|skck|surat keterangan|npwp|"
                  r"pas foto|foto|str|sip|kartu kuning|surat lamaran|cv terbaru|contoh (?:tulisan|karya|desain))\b")
 
 RULES: list[Rule] = [
@@ -926,10 +926,9 @@ RULES: list[Rule] = [
                     r"\b(?:equal opportunit\w*|diversity|monitoring|optional|voluntary|feedback)\b"), name="answer the questions"),
     # Documents asked for before the application can go on: "we've received your application;
     # could you send a link to your portfolio?", "your application is missing your registration
-    # number", "the next step is references: could you send two referees by Thursday?". The
-    # acknowledgement around it is courtesy: the point is what the candidate must send (LABELS.md,
-    # assessment: a required application step). Paperwork for a new starter is not, nor a request
-    # made "in the meantime" beside a decision date, which stays the message's point.
+    # number". The acknowledgement around it is courtesy: the point is what the candidate must send
+    # (LABELS.md, assessment: a required application step). Paperwork for a new starter is not, nor
+    # "any" documents one may add, nor a request made "in the meantime" beside a decision date.
     Rule("assessment", "en", (
         r"\b(?:could|can|would) you (?:please |kindly |also )?(?:send|share|forward|upload|provide|email|reply with|attach|let us have)\b[^\n]{0,60}" + _DOCUMENTS_EN,
         r"\b(?:please|kindly) (?:also )?(?:send|share|forward|upload|provide|submit|email|attach|reply with)\b[^\n]{0,60}" + _DOCUMENTS_EN,
@@ -939,10 +938,22 @@ RULES: list[Rule] = [
         r"\b(?:upload|send|provide|submit) (?:the following|these|the documents below|the requested) (?:documents|information|items)\b",
     ), 0.85, unless=(r"\bif you (?:have|would like|want|wish|'d like|need)\b", r"\bthank(?:s| you) for (?:sending|sharing|providing|uploading|the)\b",
                      r"\b(?:not|don't|no need to|never)\b", r"\b(?:to apply|apply|applications close|vacanc(?:y|ies)|opening)\b",
-                     r"\b(?:in the meantime|meanwhile|while we wait)\b",
+                     r"\b(?:in the meantime|meanwhile|while we wait)\b", r"\bany\b",
                      r"\b(?:received|got|have) your (?:portfolio|references|documents|samples)\b",
                      r"\b(?:onboarding|payroll|bank details|new starter|first day|start date|contract of employment|your contract)\b"),
         dated_label="assessment", dated_weight=0.93, name="send us your portfolio"),
+    # Referees come near the decision, often as an aside ("we'll decide by Friday; could you also
+    # send two references?"): the request decides only with its own deadline ("the next step is
+    # references: could you send me two referees by Thursday?").
+    Rule("assessment", "en", (
+        r"\b(?:could|can|would) you (?:please |kindly |also )?(?:send|share|forward|provide|email|let us have|give me|give us)\b[^\n]{0,60}\b(?:referees?|references)\b",
+        r"\b(?:please|kindly) (?:also )?(?:send|share|forward|provide|email)\b[^\n]{0,60}\b(?:referees?|references)\b",
+    ), 0.6, unless=(r"\bif you (?:have|would like|want|wish|'d like|need)\b", r"\bthank(?:s| you) for\b", r"\b(?:in the meantime|meanwhile|while we wait)\b"),
+        dated_label="assessment", dated_weight=0.9, name="send me two referees by Thursday"),
+    Rule("assessment", "id", (
+        r"\b(?:mohon|harap|silakan|tolong|bisa|boleh)\b[^\n]{0,40}\b(?:kirim(?:kan)?|berikan|sertakan|cantumkan|informasikan)\b[^\n]{0,60}\b(?:referensi|referee|pemberi referensi)\b",
+    ), 0.6, unless=(r"\b(?:jika|apabila|bila|kalau)\b", r"\bterima kasih\b", r"\bsementara (?:itu|menunggu)\b"),
+        dated_label="assessment", dated_weight=0.9, name="kirimkan dua referensi"),
     Rule("assessment", "id", (
         r"\b(?:mengerjakan|menyelesaikan|mengikuti|mengisi|melengkapi|selesaikan|kerjakan|ikuti|isi|lengkapi) (?:\w+ ){0,3}?"
         r"(?:tes|test|psikotes|asesmen|assessment|ujian|tugas|studi kasus|kuesioner|kuisioner|soal|formulir|form|data diri|profil|take-home|coding challenge)\b(?! wawancara)",
