@@ -509,3 +509,21 @@ def test_the_users_reply_names_the_slot_they_picked(text, expected):
     # Not a reply: nothing is taken.
     plain = read_raw(raw.replace(b"In-Reply-To: <i@rheinblick.example>\n", b""), me=("jana@mail.example",))
     assert plain.interview_at is None
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Hi Nadia,\n\nI'm sorry, but our interview on Tuesday 25 March has to be postponed. I'll come back to you "
+     "with a new time as soon as I can.\n\nGabriel", None),
+    ("Hi Nadia,\n\nUnfortunately your interview on Tuesday 25 March is cancelled; we will send new times "
+     "shortly.\n\nGabriel", None),
+    ("Halo Nadia,\n\nMohon maaf, interview hari Selasa, 25 Maret terpaksa diundur. Jadwal baru akan kami "
+     "informasikan segera.\n\nGabriel", None),
+    # A new day after the words keeps its date.
+    ("Hi Nadia,\n\nYour interview has been rescheduled to Thursday 27 March at 10:00.\n\nGabriel", "2025-03-27"),
+    ("Halo Nadia,\n\nInterview Anda diundur menjadi hari Kamis, 27 Maret pukul 10.00 WIB.\n\nGabriel", "2025-03-27"),
+    ("Hi Nadia,\n\nWe'd like to invite you to an interview on Thursday 27 March at 10:00.\n\nGabriel", "2025-03-27"),
+])
+def test_an_interview_put_off_with_no_new_day_has_no_date(body, expected):
+    got = read(mail(body, subject="Your interview"))
+    assert got.label == "interview_invite"
+    assert (got.key_date.isoformat() if got.key_date else None) == expected

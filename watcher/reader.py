@@ -462,6 +462,8 @@ def _interview_date(msg: _Message, votes: dict, parsed) -> tuple[date | None, da
             days = {last.date: last}
         if len(days) == 1:
             (day, mention), = days.items()
+            if _put_off_after(msg.sentences[where[day]], mention):
+                return None, None  # "our interview on Tuesday has to be postponed": no new day yet
             if not moved and _other_days_offered(msg, where[day], mention):
                 return None, None  # "Would Monday work? If not, Tuesday or Wednesday": options
             clock, place = _clock_of(msg, day, where[day])
@@ -487,6 +489,24 @@ def _slot_picked(msg: _Message, parsed) -> datetime | None:
         return None
     day, at = _interview_date(msg, {}, parsed)
     return at if day is not None and at is not None and at > msg.ref else None
+
+
+# Words that put off or call off the interview on the day named before them.
+_PUT_OFF = re.compile(
+    r"\b(?:(?:has|have|had|needs?|will) to be (?:postponed|moved|rescheduled|cancell?ed|pushed back)|"
+    r"(?:is|was|has been|have been|must be) (?:postponed|cancell?ed|called off|put on hold|rescheduled|moved)|"
+    r"(?:perlu|harus|terpaksa|akan|sudah|telah)? ?(?:di(?:undur|tunda|batalkan|jadwal(?:kan)? ulang|pindah)))\b",
+    re.I)
+# ...unless a new day follows them ("postponed to Friday", "diundur menjadi hari Kamis").
+_TO_A_NEW_DAY = re.compile(r"^\W*(?:to|until|till|ke|menjadi|jadi|hingga|sampai)\b", re.I)
+
+
+def _put_off_after(sentence: str, mention) -> bool:
+    """Whether the interview day `mention` is put off or called off by its own sentence after
+    it, with no new day given there: "our interview on Tuesday has to be postponed", "interview
+    hari Selasa terpaksa diundur"."""
+    found = _PUT_OFF.search(sentence, mention.end)
+    return bool(found) and not _TO_A_NEW_DAY.search(sentence, found.end())
 
 
 _OR = re.compile(r"\b(?:or|atau|either)\b|/", re.I)
