@@ -37,12 +37,6 @@ KNOWN_WRONG: dict[str, str] = {
         "reader: 01 schedules three interviews as a list ('Mon Nov 10, 9:00-10:00 am' ... 'Thu Nov 13, 3:30-4:15 "
         "pm') and gets key_date null, as if it offered options; with no interview time the policy stays at "
         "prepare_for_interview (due null) instead of row 1's thank-you after the last one (Fri 14 Nov)",
-    "98-id-serah-terima-ke-rekan-rekruter-tanggal-keputusan":
-        "reader: the handover 03 'Mulai Senin depan saya cuti mendampingi istri melahirkan, jadi proses rekrutmen "
-        "Anda selanjutnya akan dibantu oleh rekan saya' is read as interview_invite with key_date Mon 10 Nov "
-        "('Senin depan' is the recruiter's leave), so the policy sees an interview on 10 Nov with nothing sent "
-        "after it and asks for a thank-you on 11 Nov, instead of row 2 from 04's 'paling lambat Rabu, 19 November' "
-        "(Fri 21 Nov)",
     "104-id-wawancara-hr-dan-user-dua-hari-terima-kasih-setelah-terakhir":
         "reader: 01 lists two interviews ('Interview HR : Senin, 10 November 2025, pukul 10.00 WIB', 'Interview "
         "User : Rabu, 12 November 2025, pukul 14.00 WIB') and gets key_date null; with no interview time the step "

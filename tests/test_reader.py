@@ -527,3 +527,23 @@ def test_an_interview_put_off_with_no_new_day_has_no_date(body, expected):
     got = read(mail(body, subject="Your interview"))
     assert got.label == "interview_invite"
     assert (got.key_date.isoformat() if got.key_date else None) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A handover says who writes next: no label of the application, and no date.
+    ("Hi Nadia,\n\nI'm going on parental leave from Monday, so I'm handing your application over to my "
+     "colleague Priya Shah (cc'd). She has all my notes.\n\nAll the best,\nGabriel", ("other", None)),
+    ("Hi Nadia,\n\nQuick note: my colleague Tom Reyes will be taking over your process from next week, as I'm "
+     "moving to another team.\n\nGabriel", ("other", None)),
+    ("Halo Nadia,\n\nMulai Senin depan saya cuti, jadi proses rekrutmen Anda selanjutnya akan dibantu oleh "
+     "rekan saya, Mbak Sari (cc).\n\nSalam,\nGabriel", ("other", None)),
+    # A handover that also dates or invites is read for that.
+    ("Hi Nadia,\n\nMy colleague Priya will take over from here. We will make our decision by Friday 28 March "
+     "and she will let you know.\n\nGabriel", ("decision_timeline", "2025-03-28")),
+    ("Halo Nadia,\n\nProses Anda selanjutnya akan dibantu oleh rekan saya, Mbak Sari. Kami mengundang Anda "
+     "untuk interview user pada hari Kamis, 27 Maret 2025 pukul 10.00 WIB.\n\nSalam,\nGabriel",
+     ("interview_invite", "2025-03-27")),
+])
+def test_a_handover_to_a_colleague_is_no_step_of_its_own(body, expected):
+    got = read_message(parse_message(mail(body, subject="Re: Interview - Data Analyst")))
+    assert (got.label, got.key_date.isoformat() if got.key_date else None) == expected

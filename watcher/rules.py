@@ -1247,6 +1247,21 @@ RULES: list[Rule] = [
     ), 0.88, name="job alert"),
     # A short thank-you for something the user shared ("Thanks, great read!") answers, but
     # promises nothing. Not decisive: a "we'll be in touch" beside it is still the point.
+    # A recruiter handing the candidate over to a colleague (leave, a new role, a reorganisation):
+    # news about who writes next, not about the application. Below DECISIVE: a handover that
+    # also invites, decides or dates something is read for that.
+    Rule("other", "en", (
+        r"\b(?:i(?:'m| am| will be| have been)|we(?:'re| are)) (?:now )?handing (?:you|your application|your candidacy|this|things|the process) over to\b",
+        r"\b(?:my|our) (?:colleague|teammate|team ?mate|co-?worker|fellow recruiter)\b[^.\n]{0,60}\b(?:will|is going to|'ll) (?:be )?(?:tak(?:e|ing) over|pick(?:ing)? (?:it|this|things) up|look(?:ing)? after you|be your (?:new )?(?:point of )?contact)\b",
+        r"\b(?:will|'ll) be your (?:new )?(?:main |primary )?(?:point of )?contact (?:from now on|going forward|while i(?:'m| am) away|in my absence)\b",
+        r"\bplease (?:direct|send|address) (?:any|all|your) (?:further |future )?(?:questions|correspondence|emails?)\b[^.\n]{0,40}\bto (?:my colleague|[A-Z][a-z]+)\b",
+    ), 0.7, name="handover"),
+    Rule("other", "id", (
+        r"\b(?:akan |selanjutnya )?(?:dibantu|dilanjutkan|ditangani|dihandle|dipegang|diteruskan) oleh (?:rekan|kolega|tim) saya\b",
+        r"\b(?:proses|rekrutmen|lamaran)[^.\n]{0,60}\b(?:dibantu|dilanjutkan|ditangani|dihandle|dipegang) oleh (?:rekan|kolega|mbak|mas|bapak|ibu|pak|bu)\b",
+        r"\b(?:silakan|mohon) (?:menghubungi|berkoordinasi dengan|kontak) (?:rekan|kolega) saya\b",
+        r"\bsaya (?:serahkan|alihkan|teruskan) (?:ke|kepada) (?:beliau|rekan|kolega)\b",
+    ), 0.7, name="serah terima"),
     Rule("other", "en", (
         r"\b(?:great|good|interesting|fascinating|fun|excellent|nice|really (?:good|interesting|great)) (?:read|article|piece|post|find|write-?up)\b",
         r"\bthank(?:s| you) (?:\w+ )?for (?:sharing|sending|passing along|forwarding) (?:this|that|the) (?:\w+ )?"
