@@ -434,6 +434,13 @@ def interview(t: Thread) -> NextStep | None:
         if last is not None and last.label == L.ASSESSMENT and last.at > latest.at and last.key_date \
                 and last.key_date <= local_start.date() and not t.sent_after(last.at):
             return None  # an assessment due before the interview comes first
+        if latest.key_date is not None and latest.key_date < start.date():  # both on the sender's calendar
+            # A schedule of several sessions: the reader gives its first day and the last start.
+            # Once the first day is over, what is left to prepare for ends with the last.
+            first = latest.key_date if t.local_date(t.now) <= latest.key_date else local_start.date()
+            return NextStep(PREPARE_FOR_INTERVIEW, None, first,
+                            f"Your interviews run from {latest.key_date:%A %d %B} to {local_start:%A %d %B}: prepare "
+                            "for them. The thank-you of check-in 1 follows the last one.", latest.evidence)
         at = f" at {local_start:%H:%M}" if latest.interview_time_known else ""
         return NextStep(PREPARE_FOR_INTERVIEW, None, local_start.date(),
                         f"Your interview is on {local_start:%A %d %B}{at}: prepare for it. The thank-you of "

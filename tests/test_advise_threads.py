@@ -33,14 +33,6 @@ ROW_OF_ACTION = {"send_thank_you": {1}, "follow_up": {2, 4}, "stay_in_touch": {3
 # thread -> why the product answers wrong today: which message is misread, or which policy
 # decision is wrong, with the sentence that shows it.
 KNOWN_WRONG: dict[str, str] = {
-    "83-panel-on-three-days-thank-you-after-the-last":
-        "reader: 01 schedules three interviews as a list ('Mon Nov 10, 9:00-10:00 am' ... 'Thu Nov 13, 3:30-4:15 "
-        "pm') and gets key_date null, as if it offered options; with no interview time the policy stays at "
-        "prepare_for_interview (due null) instead of row 1's thank-you after the last one (Fri 14 Nov)",
-    "104-id-wawancara-hr-dan-user-dua-hari-terima-kasih-setelah-terakhir":
-        "reader: 01 lists two interviews ('Interview HR : Senin, 10 November 2025, pukul 10.00 WIB', 'Interview "
-        "User : Rabu, 12 November 2025, pukul 14.00 WIB') and gets key_date null; with no interview time the step "
-        "stays prepare_for_interview (due null) instead of row 1's thank-you after the second (Thu 13 Nov)",
 }
 
 

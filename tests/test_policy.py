@@ -414,3 +414,14 @@ def test_the_slot_the_user_picks_is_the_interviews_time():
     dated = inbound("2025-10-08T09:00+02:00", "interview_invite", "2025-10-20", "2025-10-20T10:00+02:00")
     assert _got(advise([dated, pick], "2025-10-10T09:00+02:00", tz="Europe/Berlin")) == \
         ("prepare_for_interview", None, "2025-10-20")
+
+
+def test_a_schedule_of_sessions_is_prepared_from_its_first_day_and_thanked_after_its_last():
+    loop = inbound("2025-11-05T10:00-06:00", "interview_invite", "2025-11-10", "2025-11-13T15:30-06:00")
+    before = advise([loop], "2025-11-06T09:00-06:00", tz="America/Chicago")
+    assert _got(before) == ("prepare_for_interview", None, "2025-11-10")
+    assert "from Monday 10 November to Thursday 13 November" in before.reason
+    between = advise([loop], "2025-11-11T18:00-06:00", tz="America/Chicago")  # after the first day
+    assert _got(between) == ("prepare_for_interview", None, "2025-11-13")
+    after = advise([loop], "2025-11-13T18:00-06:00", tz="America/Chicago")
+    assert _got(after) == ("send_thank_you", 1, "2025-11-14")

@@ -547,3 +547,28 @@ def test_an_interview_put_off_with_no_new_day_has_no_date(body, expected):
 def test_a_handover_to_a_colleague_is_no_step_of_its_own(body, expected):
     got = read_message(parse_message(mail(body, subject="Re: Interview - Data Analyst")))
     assert (got.label, got.key_date.isoformat() if got.key_date else None) == expected
+
+
+SCHEDULE_EN = ("Hi Nadia,\n\nWe'd like to invite you to the final interviews, split over three days (all on Zoom):\n\n"
+               "  - Mon 24 March, 9:00 am: Coding with Priya\n  - Tue 25 March, 1:00 pm: System design with Ben\n"
+               "  - Thu 27 March, 3:30 pm: Wrap-up with Laura\n\nSee you then,\nGabriel")
+SCHEDULE_ID = ("Dengan hormat,\n\nBerikut jadwal interview Saudara:\n\n1. Interview HR : Senin, 24 Maret 2025, pukul "
+               "10.00 WIB\n2. Interview User : Rabu, 26 Maret 2025, pukul 14.00 WIB\n\nMohon konfirmasi kehadiran.\n\n"
+               "Hormat kami,\nTim Rekrutmen")
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A schedule of sessions: its first day, and when the last one starts.
+    (SCHEDULE_EN, ("2025-03-24", "2025-03-27T15:30:00+00:00")),
+    (SCHEDULE_ID, ("2025-03-24", "2025-03-26T14:00:00+07:00")),
+    # The same days offered as a choice are options: no date until one is agreed.
+    (SCHEDULE_EN.replace("See you then", "Which of these works best for you?"), (None, None)),
+    (SCHEDULE_ID.replace("Mohon konfirmasi kehadiran.", "Silakan pilih salah satu jadwal."), (None, None)),
+    # Days without their own times say too little to be a schedule.
+    (SCHEDULE_EN.replace(", 9:00 am", "").replace(", 1:00 pm", "").replace(", 3:30 pm", ""), (None, None)),
+])
+def test_a_schedule_of_several_sessions_is_dated_by_its_first_day(body, expected):
+    got = read(mail(body, subject="Final interviews"))
+    assert got.label == "interview_invite"
+    assert (got.key_date.isoformat() if got.key_date else None,
+            got.interview_at.isoformat() if got.interview_at else None) == expected

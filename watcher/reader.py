@@ -476,8 +476,36 @@ def _interview_date(msg: _Message, votes: dict, parsed) -> tuple[date | None, da
                     at = datetime.combine(day, clock, tzinfo=zone)
             return day, at
         if len(days) > 1:
+            schedule = None if moved else _schedule(msg, days, where)
+            if schedule is not None:
+                return schedule  # several sessions, all set: the first day, and when the last starts
             return None, None  # a list of options to choose from
     return None, None
+
+
+# Words that offer a choice of times ("which suits you", "pick a slot", "salah satu"): a list of
+# days with them is options, not a schedule.
+_CHOICE = re.compile(
+    r"\b(?:which|whichever|pick|choose|choice|select|options?|slots?|availab\w*|preferred|prefer|suits? you|"
+    r"works? (?:best|better|for you)|convenient|or|either|alternatively|(?:some|a few|these|the following|several) "
+    r"(?:times|dates|days)|pilih\w*|salah satu|mana yang|atau|opsi|alternatif|bersedia|tersedia|berkenan|"
+    r"waktu luang|kosong)\b", re.I)
+_SESSIONS_MAX = 5  # more days than this is a calendar of events, not one candidate's interviews
+
+
+def _schedule(msg: _Message, days: dict, where: dict) -> tuple[date, datetime] | None:
+    """(first day, start of the last session) when the several days an invitation names are all
+    sessions of one schedule ("Interview HR: Senin 10 November pukul 10.00 / Interview User: Rabu
+    12 November pukul 14.00"): each with its own time, all ahead, and no word offering a choice.
+    LABELS.md dates an invitation by "the date of the interview": the schedule's first day; the
+    thank-you of check-in 1 waits for the last session."""
+    if len(days) > _SESSIONS_MAX or msg.ref is None or _CHOICE.search(msg.body):
+        return None
+    if any(m.time is None for m in days.values()) or min(days) < msg.ref.date():
+        return None
+    last = max(days)
+    zone = _zone_nearby(msg, where[last]) or msg.ref.tzinfo
+    return min(days), datetime.combine(last, days[last].time, tzinfo=zone)
 
 
 def _slot_picked(msg: _Message, parsed) -> datetime | None:
