@@ -139,40 +139,38 @@ def _plain_server(wsgi_app, **kw):
     return server, thread
 
 
-def test_connections_are_not_writable_while_their_task_answers(tmp_path):
+def test_connections_are_not_writable_while_their_task_answers():
     """The loop leaves a small pending answer to the task writing it (no empty turns on a
-    writable socket), but sends when no task runs, when output piles up, or to close."""
-    from extension_api.server import TASK_SENDS_BELOW
+    writable socket), but sends when no task runs, when output piles up to the limit or to
+    waitress's high watermark, or to close."""
+    from types import SimpleNamespace
 
-    server, thread = _plain_server(make_app(tmp_path))
-    try:
-        conn = socket.create_connection(("127.0.0.1", server.port))
-        deadline = time.time() + 5
-        while not [c for c in server.server._map.values() if hasattr(c, "requests")] and time.time() < deadline:
-            time.sleep(0.01)
-        channel = next(c for c in server.server._map.values() if hasattr(c, "requests"))
-        channel.total_outbufs_len = 200
-        channel.requests = [object()]
-        assert not channel.writable()                      # a task runs: it sends its own output
-        channel.total_outbufs_len = TASK_SENDS_BELOW
-        assert channel.writable()                          # piled up: the loop helps
-        channel.total_outbufs_len = 200
-        channel.will_close = True
-        assert channel.writable()                          # closing: the loop flushes and closes
-        channel.will_close = False
-        channel.requests = []
-        assert channel.writable()                          # no task: the loop sends what is left
-        channel.total_outbufs_len = 0
-        assert not channel.writable()
-        conn.close()
-    finally:
-        server.stop()
-        thread.join(10)
+    from extension_api.server import TASK_SENDS_BELOW, _channel_class
+
+    channel_class = _channel_class()
+    channel = channel_class.__new__(channel_class)  # the state writable() reads, no socket
+    channel.adj = SimpleNamespace(outbuf_high_watermark=16 * 1024 * 1024)
+    channel.will_close = channel.close_when_flushed = False
+    channel.requests, channel.total_outbufs_len = [object()], 200
+    assert not channel.writable()                      # a task runs: it sends its own output
+    channel.total_outbufs_len = TASK_SENDS_BELOW
+    assert channel.writable()                          # piled up: the loop helps
+    channel.adj.outbuf_high_watermark, channel.total_outbufs_len = 4096, 5000
+    assert channel.writable()                          # at a lower watermark, the task may be waiting on it
+    channel.adj.outbuf_high_watermark, channel.total_outbufs_len = 16 * 1024 * 1024, 200
+    channel.will_close = True
+    assert channel.writable()                          # closing: the loop flushes and closes
+    channel.will_close = False
+    channel.requests = []
+    assert channel.writable()                          # no task: the loop sends what is left
+    channel.total_outbufs_len = 0
+    assert not channel.writable()
 
 
 def test_a_big_answer_to_a_slow_reader_arrives_whole(tmp_path):
     """Output beyond what the task can send at once (the client reads slowly) still arrives,
-    in order, with nothing lost: the loop sends it while and after the task runs."""
+    in order, with nothing lost, even beyond waitress's high watermark, where the task waits
+    for the loop to make room: the loop sends it while and after the task runs."""
     chunk = bytes(range(256)) * 1024  # 256 KiB
     chunks = 24                        # 6 MiB: more than loopback's socket buffers hold
 
@@ -182,6 +180,8 @@ def test_a_big_answer_to_a_slow_reader_arrives_whole(tmp_path):
         return iter([chunk] * chunks)
 
     server, thread = _plain_server(app)
+    # Below the answer's size, so that the task must wait for the loop to make room.
+    server.server.adj.outbuf_high_watermark = 512 * 1024
     try:
         conn = socket.create_connection(("127.0.0.1", server.port), timeout=20)
         conn.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
