@@ -47,7 +47,7 @@ def get_application(application_id: int):
 def scheduled_interview(app, now):
     """The start of the latest interview the mail scheduled before `now`: what "interview done"
     means when the user does not say when (the thank-you of check-in 1 is timed from it)."""
-    starts = [m.interview_at for m in app.messages if m.interview_at and m.interview_at <= now]
+    starts = [m.interview_at for m in app.messages if m.is_inbound and m.interview_at and m.interview_at <= now]
     return max(starts) if starts else None
 
 

@@ -392,16 +392,27 @@ def _calls_off(e: Entry) -> bool:
 # the date known before).
 _MOVES_IT = re.compile(
     r"\b(re-?schedul\w*|postpon\w*|cancel\w*|push (it|this|our \w+|the \w+) back|move (it|our|the|your)\b|"
-    r"(another|a different|a new|new) (time|day|date|slot)|no longer (works|possible)|"
+    r"(another|a different|a new|new) (time|day|date|slot)|no longer (works|possible)|instead|taken|after all|"
+    r"change the (time|date|day)|bring (it|this|our \w+|the \w+) forward|dimajukan|perubahan jadwal|batal\w*|"
     r"jadwal ulang|menjadwalkan ulang|dijadwal(kan)? ulang|diundur|mengundur|dipindah\w*|memindah\w*|dibatalkan|"
     r"ditunda|(waktu|jadwal|hari) (lain|baru))", re.I)
 
 
+# Their words that confirm what is set: "invite sent", "see you then", "sampai jumpa".
+_CONFIRMS_IT = re.compile(
+    r"\b(invit(e|ation) (is |has been )?(sent|on its way|in your calendar)|sent (you )?(the|an|a calendar) invit\w*|"
+    r"see you( then| there| on \w+)?|talk (to you )?then|speak (to you )?(then|soon)|confirmed|all set|"
+    r"looking forward to (it|meeting|speaking|talking|our)|sampai (jumpa|bertemu)|terkonfirmasi|dikonfirmasi|"
+    r"undangan\b[^.?!]{0,40}\b(terkirim|sudah (saya |kami )?kirim\w*|telah (saya |kami )?kirim\w*))", re.I)
+
+
 def _confirms_the_interview(undated: Entry, dated: Entry | None) -> bool:
     """Whether an invitation that names no date ("perfect, invite sent. talk then!") only
-    confirms the interview set before it: written before that interview, moving nothing."""
-    return (dated is not None and undated.at < dated.interview_start
-            and not _MOVES_IT.search(undated.text or undated.evidence or ""))
+    confirms the interview set before it: written before that interview, in words that confirm,
+    moving nothing and asking nothing ("Thursday was taken; would Friday or Monday suit you?")."""
+    text = undated.text or undated.evidence or ""
+    return (dated is not None and undated.at < dated.interview_start and bool(_CONFIRMS_IT.search(text))
+            and not _MOVES_IT.search(text) and "?" not in text)
 
 
 def interview(t: Thread) -> NextStep | None:

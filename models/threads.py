@@ -182,6 +182,9 @@ def is_bounce(message) -> bool:
 
 # A message's signal for "its headers say it is an automatic answer" (watcher.pipeline sets it).
 AUTO_REPLIED = "auto_replied"
+# What a careers mailbox's autoresponder may say with those headers: it speaks for the employer.
+_SPEAKS_FOR_THE_EMPLOYER = frozenset({"application_received", "interview_invite", "assessment", "rejection", "offer",
+                                      "checkin_request", "recruiter_outreach"})
 
 
 def is_auto_reply(message) -> bool:
@@ -197,7 +200,9 @@ def is_auto_reply(message) -> bool:
     ...                       text="We will decide by Friday. I'm out of office next week, though."))
     False
     """
-    if AUTO_REPLIED in message.signals or (message.subject and _AUTO_REPLY_SUBJECT.search(message.subject)):
+    if AUTO_REPLIED in message.signals and getattr(message, "label", None) not in _SPEAKS_FOR_THE_EMPLOYER:
+        return True
+    if message.subject and _AUTO_REPLY_SUBJECT.search(message.subject):
         return True
     return bool(message.text) and bool(_AUTO_REPLY_OPENING.search(_opening(message.text)))
 

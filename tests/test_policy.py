@@ -356,6 +356,11 @@ def test_an_interview_called_off_before_it_takes_place_is_not_prepared_for():
     ("Something came up on our side: could we reschedule? What else works for you?",
      ("prepare_for_interview", None, None)),
     ("Mohon maaf, jadwal wawancara perlu diundur. Kapan Anda bisa di minggu depan?", ("prepare_for_interview", None, None)),
+    ("Unfortunately Tuesday has just been taken by another candidate. Would Wednesday or Thursday morning suit you?",
+     ("prepare_for_interview", None, None)),
+    ("Mohon maaf, ada perubahan jadwal dari user. Apakah Anda bisa hari Jumat pagi atau Senin siang?",
+     ("prepare_for_interview", None, None)),
+    ("Thanks Dana, noted.", ("prepare_for_interview", None, None)),  # confirms nothing: the note is the latest word
 ])
 def test_an_undated_word_about_the_set_interview_keeps_or_moves_it(text, expected):
     dated = inbound("2025-11-10T08:00-08:00", "interview_invite", "2025-11-18", "2025-11-18T09:30-08:00")
@@ -395,6 +400,11 @@ def test_a_vacation_responder_is_no_answer(tmp_path):
     from models.threads import AUTO_REPLIED, is_auto_reply
     assert AUTO_REPLIED in away.signals and is_auto_reply(away)
     assert AUTO_REPLIED not in ats.signals and not is_auto_reply(ats)
+    # A careers mailbox's autoresponder acknowledging the application speaks for the employer.
+    ack = read_raw(mail("Auto-Submitted: auto-replied\n", "Thank you for your application for the Data Analyst "
+                        "role. We have received it and will get back to you by Friday 5 December.\n"),
+                   me=("me@mail.example",))
+    assert AUTO_REPLIED in ack.signals and ack.label == "application_received" and not is_auto_reply(ack)
 
 
 def test_the_slot_the_user_picks_is_the_interviews_time():

@@ -495,6 +495,10 @@ def test_a_day_just_before_the_hear_back_words_is_the_hear_back_date():
     ("Either Tuesday 14 October at 10:00 or Thursday 16 October at 14:00 works for me.", None),  # options of mine
     ("Thursday works for me.", None),                                                         # a day, no time
     ("Thank you for the call on Monday 6 October at 10:00.", None),                           # already past
+    # Declining a slot, or naming one for another reason, picks nothing.
+    ("Unfortunately I can't make Thursday 16 October at 14:00. Would any time next week work instead?", None),
+    ("Maaf, Kamis 16 Oktober pukul 14.00 saya tidak bisa.", None),
+    ("I have a dentist appointment on Thursday 16 October at 14:00, so the morning works better.", None),
 ])
 def test_the_users_reply_names_the_slot_they_picked(text, expected):
     from watcher.pipeline import read_raw
@@ -522,6 +526,12 @@ def test_the_users_reply_names_the_slot_they_picked(text, expected):
     ("Hi Nadia,\n\nYour interview has been rescheduled to Thursday 27 March at 10:00.\n\nGabriel", "2025-03-27"),
     ("Halo Nadia,\n\nInterview Anda diundur menjadi hari Kamis, 27 Maret pukul 10.00 WIB.\n\nGabriel", "2025-03-27"),
     ("Hi Nadia,\n\nWe'd like to invite you to an interview on Thursday 27 March at 10:00.\n\nGabriel", "2025-03-27"),
+    # Words that only allow for a change, deny one, or move the place, not the day.
+    ("Hi Nadia,\n\nYour interview is confirmed for Thursday 27 March at 10:00; if it needs to be rescheduled, "
+     "please let us know.\n\nGabriel", "2025-03-27"),
+    ("Halo Nadia,\n\nKami mengundang Anda untuk interview pada hari Kamis, 27 Maret 2025 pukul 09.00 WIB dan "
+     "jadwal tidak dapat diundur.\n\nGabriel", "2025-03-27"),
+    ("Hi Nadia,\n\nYour interview on Thursday 27 March at 10:00 has been moved online.\n\nGabriel", "2025-03-27"),
 ])
 def test_an_interview_put_off_with_no_new_day_has_no_date(body, expected):
     got = read(mail(body, subject="Your interview"))
@@ -572,3 +582,21 @@ def test_a_schedule_of_several_sessions_is_dated_by_its_first_day(body, expected
     assert got.label == "interview_invite"
     assert (got.key_date.isoformat() if got.key_date else None,
             got.interview_at.isoformat() if got.interview_at else None) == expected
+
+
+@pytest.mark.parametrize("body, wrong", [
+    # A decision asked for about something else than an offer is no offer.
+    ("Hi Nadia,\n\nThe role has been filled. Please let us know your decision on whether you'd like to stay in "
+     "our talent pool by Friday 28 March.\n\nGabriel", "offer"),
+    ("Halo Nadia,\n\nMohon kabari keputusan Anda apakah masih ingin melanjutkan proses rekrutmen kami.\n\nGabriel",
+     "offer"),
+    # A calendar invite missing its link is no request for documents.
+    ("Hi Nadia,\n\nApologies, the calendar invite I sent is missing the Teams link. Here it is for our interview on "
+     "Thursday 27 March at 10:00.\n\nGabriel", "assessment"),
+    # Recruiter prose that mentions the application is no job board's suggestion.
+    ("Hi Nadia,\n\nSince you applied for the Data Analyst role we've had more than 300 applications, so our "
+     "review will take until Friday 4 April.\n\nGabriel", "other"),
+])
+def test_words_near_a_rule_do_not_make_its_label(body, wrong):
+    got = read_message(parse_message(mail(body, subject="Your application")))
+    assert got.label != wrong

@@ -513,20 +513,39 @@ def _slot_picked(msg: _Message, parsed) -> datetime | None:
     me"): one day with its time, still ahead, else None (several days are options of the
     user's own; a day with no time says too little). The policy takes it as the interview's time
     when it answers an invitation that offered slots."""
-    if not getattr(parsed, "in_reply_to", None) or msg.ref is None:
+    if not getattr(parsed, "in_reply_to", None) or msg.ref is None or not _TAKES_IT.search(msg.body):
         return None
     day, at = _interview_date(msg, {}, parsed)
-    return at if day is not None and at is not None and at > msg.ref else None
+    if day is None or at is None or at <= msg.ref:
+        return None
+    sentence = next((s for i, s in enumerate(msg.sentences) if any(m.date == day for m in msg.dates(i))), "")
+    return at if _TAKES_IT.search(sentence) and not _DECLINES_IT.search(sentence) else None
+
+
+# The user taking a slot, in the sentence that names it: "... works for me", "I'll take ...",
+# "cocok untuk saya", "saya pilih ..."; and declining one there: "I can't make ...", "tidak bisa".
+_TAKES_IT = re.compile(
+    r"\b(?:works?(?: (?:for me|great|well|perfectly|fine|best))?|suits? me|(?:is|sounds) (?:perfect|great|fine|good)|"
+    r"i(?:'ll| will) (?:take|go with|be there|join)|i (?:can|could) (?:do|make)|i(?:'d| would) (?:like|prefer)|"
+    r"i confirm|confirmed|see you|let's (?:do|go with|say)|count me in|"
+    r"cocok|saya (?:pilih|ambil|konfirmasi|bisa|bersedia|siap|hadir)|bisa hadir|sampai jumpa)\b", re.I)
+_DECLINES_IT = re.compile(
+    r"\b(?:can't|cannot|can not|couldn't|unable|not|won't|unfortunately|clash\w*|conflict\w*|another commitment|"
+    r"appointment|tidak|tak|belum|berhalangan|maaf|sayangnya|bentrok)\b", re.I)
 
 
 # Words that put off or call off the interview on the day named before them.
 _PUT_OFF = re.compile(
-    r"\b(?:(?:has|have|had|needs?|will) to be (?:postponed|moved|rescheduled|cancell?ed|pushed back)|"
-    r"(?:is|was|has been|have been|must be) (?:postponed|cancell?ed|called off|put on hold|rescheduled|moved)|"
-    r"(?:perlu|harus|terpaksa|akan|sudah|telah)? ?(?:di(?:undur|tunda|batalkan|jadwal(?:kan)? ulang|pindah)))\b",
+    r"\b(?:(?:has|have|had|needs?|will) to be (?:postponed|rescheduled|cancell?ed|pushed back)|"
+    r"(?:is|was|has been|have been|must be) (?:postponed|cancell?ed|called off|put on hold|rescheduled)|"
+    r"(?:perlu|harus|terpaksa|akan|sudah|telah)? ?(?:di(?:undur|tunda|batalkan|jadwal(?:kan)? ulang)))\b",
     re.I)
-# ...unless a new day follows them ("postponed to Friday", "diundur menjadi hari Kamis").
+# ...unless a new day follows them ("postponed to Friday", "diundur menjadi hari Kamis")...
 _TO_A_NEW_DAY = re.compile(r"^\W*(?:to|until|till|ke|menjadi|jadi|hingga|sampai)\b", re.I)
+# ...or they are only a possibility or denied: "if it needs to be rescheduled, let us know",
+# "jadwal tidak dapat diundur".
+_ONLY_IF_OR_NOT = re.compile(r"\b(?:if|should|in case|whether|unless|jika|apabila|bila|kalau|seandainya|"
+                             r"not|cannot|can't|won't|tidak|tak|bukan|belum)\b", re.I)
 
 
 def _put_off_after(sentence: str, mention) -> bool:
@@ -534,7 +553,8 @@ def _put_off_after(sentence: str, mention) -> bool:
     it, with no new day given there: "our interview on Tuesday has to be postponed", "interview
     hari Selasa terpaksa diundur"."""
     found = _PUT_OFF.search(sentence, mention.end)
-    return bool(found) and not _TO_A_NEW_DAY.search(sentence, found.end())
+    return (bool(found) and not _TO_A_NEW_DAY.search(sentence, found.end())
+            and not _ONLY_IF_OR_NOT.search(sentence, mention.end, found.end()))
 
 
 _OR = re.compile(r"\b(?:or|atau|either)\b|/", re.I)

@@ -605,10 +605,14 @@ RULES: list[Rule] = [
     # Wednesday" (a reply granting more time) holds no other offer word. Not decisive alone.
     Rule("offer", "en", (
         r"\b(?:let (?:us|me) know|send (?:us|me)|give (?:us|me)|revert with|get back to (?:us|me) with|tell (?:us|me)) your (?:final )?decision\b",
-    ), 0.6, unless=(r"\binterview\b|\bslot\b|\bavailability\b",), name="send us your decision"),
+    ), 0.6, unless=(r"\binterview\b|\bslot\b|\bavailability\b",
+                    # a decision about something else: staying in a talent pool, relocating
+                    r"\bdecision (?:on|about|regarding|as to) (?:whether|if|relocat\w*|moving|staying|the location)\b|\bwhether\b"),
+       name="send us your decision"),
     Rule("offer", "id", (
         r"\b(?:kabari|sampaikan|kirimkan|informasikan|beri(?:kan)?(?: tahu)?) (?:kami |saya )?keputusan (?:anda|kamu|bapak|ibu|saudara|saudari)\b",
-    ), 0.6, unless=(r"\bwawancara\b|\binterview\b|\bjadwal\b",), name="kabari keputusan anda"),
+    ), 0.6, unless=(r"\bwawancara\b|\binterview\b|\bjadwal\b", r"\bapakah\b|\bmasih ingin\b|\bmelanjutkan\b|\bbersedia\b"),
+       name="kabari keputusan anda"),
     Rule("offer", "en", (
         r"\bit's a yes\b|\bwe want you (?:as|on|to join|for)\b|\b(?:the job|the role|it) is yours\b",
     ), 0.7, name="it's a yes"),
@@ -933,12 +937,13 @@ RULES: list[Rule] = [
         r"\b(?:could|can|would) you (?:please |kindly |also )?(?:send|share|forward|upload|provide|email|reply with|attach|let us have)\b[^\n]{0,60}" + _DOCUMENTS_EN,
         r"\b(?:please|kindly) (?:also )?(?:send|share|forward|upload|provide|submit|email|attach|reply with)\b[^\n]{0,60}" + _DOCUMENTS_EN,
         r"\b(?:we|i)(?:'ll| will| would)? (?:need|require|'d need) (?:you to (?:send|upload|provide|submit|email)|a copy of|copies of|the following)\b[^\n]{0,40}" + _DOCUMENTS_EN,
-        r"\b(?:is|are|'re|were) (?:still )?missing (?:your|the|a|an)\b|\bmissing (?:your|the) (?:[\w-]+ ){0,3}?" + _DOCUMENTS_EN,
+        r"\b(?:is|are|'re|were) (?:still )?missing (?:your|the|a|an) (?:[\w-]+ ){0,3}?" + _DOCUMENTS_EN,
+        r"\bmissing (?:your|the) (?:[\w-]+ ){0,3}?" + _DOCUMENTS_EN,
         r"\b(?:like|want|wants|asked|ask) (?:to see|for) (?:your |a |some |two |three |a few |a couple of )?(?:[\w-]+ ){0,2}?(?:portfolio|samples?|examples of your work)\b",
         r"\b(?:upload|send|provide|submit) (?:the following|these|the documents below|the requested) (?:documents|information|items)\b",
     ), 0.85, unless=(r"\bif you (?:have|would like|want|wish|'d like|need)\b", r"\bthank(?:s| you) for (?:sending|sharing|providing|uploading|the)\b",
                      r"\b(?:not|don't|no need to|never)\b", r"\b(?:to apply|apply|applications close|vacanc(?:y|ies)|opening)\b",
-                     r"\b(?:in the meantime|meanwhile|while we wait)\b", r"\bany\b",
+                     r"\b(?:in the meantime|meanwhile|while we wait)\b", r"\bany\b", r"\b(?:teams|zoom|meet|meeting|video|call|calendar|interview) (?:link|invite|invitation)\b|\bcalendar invite\b",
                      r"\b(?:received|got|have) your (?:portfolio|references|documents|samples)\b",
                      r"\b(?:onboarding|payroll|bank details|new starter|first day|start date|contract of employment|your contract)\b"),
         dated_label="assessment", dated_weight=0.93, name="send us your portfolio"),
@@ -1177,7 +1182,9 @@ RULES: list[Rule] = [
         r"[^\n]{0,60}\b(?:minggu ini|pekan ini|hari ini|kemarin|sebelumnya|senin|selasa|rabu|kamis|jumat)\b[^\n]{0,80}\b(?:tapi|namun|ternyata|mundur|maaf|belum)\b",
         r"\b(?:butuh|membutuhkan|perlu|memerlukan) (?:waktu )?(?:seminggu|satu minggu|sepekan|satu pekan|beberapa hari|dua minggu) lagi\b|\bmundur (?:lagi|dari jadwal|dari rencana)\b",
         r"\bbelum (?:sempat|bisa) (?:berkumpul|bertemu|rapat|duduk bersama|diskusi|berdiskusi)\b",
-    ), 0.85, unless=(r"\bjika\b[^\n]{0,30}\bbelum\b",), name="masih dalam proses"),
+    ), 0.85, unless=(r"\bjika\b[^\n]{0,30}\bbelum\b",
+                     r"\b(?:tidak|tak) (?:dapat|bisa|boleh|akan) (?:di)?(?:tunda|undur|jadwal ulang)",),
+       name="masih dalam proses"),
     Rule(STILL_MEETING, "id", (
         r"\bmasih (?:mewawancarai|ada (?:beberapa )?kandidat)",
         r"\bmasih ada (?:\w+ )?(?:kandidat|calon|pelamar|peserta)\b",
@@ -1225,7 +1232,8 @@ RULES: list[Rule] = [
         # A job board's suggestions after an application: "because you applied to X, you may like these roles".
         r"\b(?:jobs?|roles?|positions?|openings?|vacanc(?:y|ies)|opportunities) (?:that )?you (?:may|might) (?:also )?(?:be interested in|like|want to apply)\b"
         r"|\byou (?:may|might) (?:also )?(?:be interested in|like) (?:these|the following|some|similar|other)(?: [\w-]+)? (?:jobs|roles|positions|openings|vacancies|opportunities)\b"
-        r"|\b(?:because|since) you (?:recently )?applied (?:to|for)\b[^\n]{0,80}\b(?:you (?:may|might)|we think you|similar|these|more)\b",
+        r"|\b(?:because|since) you (?:recently )?applied (?:to|for)\b[^\n]{0,80}\b(?:you (?:may|might) (?:also )?(?:like|be interested)|"
+        r"we think you(?:'d| would| might) (?:like|be interested)|(?:similar|these|more|other) (?:jobs|roles|positions|openings|vacancies))\b",
         # The user's own withdrawal, confirmed: "withdrawn as you requested".
         # The user's own account: a data request, a saved profile.
         r"\brequest to (?:delete|remove|erase|export|access) your (?:candidate |personal )?(?:data|information|profile|account)\b|\bdata (?:deletion|removal|erasure|subject access) request\b"
@@ -1254,7 +1262,7 @@ RULES: list[Rule] = [
         r"\b(?:i(?:'m| am| will be| have been)|we(?:'re| are)) (?:now )?handing (?:you|your application|your candidacy|this|things|the process) over to\b",
         r"\b(?:my|our) (?:colleague|teammate|team ?mate|co-?worker|fellow recruiter)\b[^.\n]{0,60}\b(?:will|is going to|'ll) (?:be )?(?:tak(?:e|ing) over|pick(?:ing)? (?:it|this|things) up|look(?:ing)? after you|be your (?:new )?(?:point of )?contact)\b",
         r"\b(?:will|'ll) be your (?:new )?(?:main |primary )?(?:point of )?contact (?:from now on|going forward|while i(?:'m| am) away|in my absence)\b",
-        r"\bplease (?:direct|send|address) (?:any|all|your) (?:further |future )?(?:questions|correspondence|emails?)\b[^.\n]{0,40}\bto (?:my colleague|[A-Z][a-z]+)\b",
+        r"\bplease (?:direct|send|address) (?:any|all|your) (?:further |future )?(?:questions|correspondence|emails?)\b[^.\n]{0,40}\bto my colleague\b",
     ), 0.7, name="handover"),
     Rule("other", "id", (
         r"\b(?:akan |selanjutnya )?(?:dibantu|dilanjutkan|ditangani|dihandle|dipegang|diteruskan) oleh (?:rekan|kolega|tim) saya\b",
