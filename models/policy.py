@@ -303,6 +303,27 @@ def recommend(app: Application, now: datetime, settings: PolicySettings = Policy
     return step
 
 
+# The user's own words withdrawing from the process (in their mail to the employer).
+_WITHDRAWS = re.compile(
+    r"\b(i(?:'d| would) like to withdraw|i (?:have decided|decided|must|need) to withdraw|i(?:'m| am) withdrawing|"
+    r"(?:please|kindly|i hereby|hereby i|i) withdraw my (?:application|candidacy)|(?:remove|take) me (?:out of|from) (?:the|your) (?:process|consideration)|"
+    r"(?:memutuskan|ingin|izin|ijin|bermaksud) (?:untuk )?mengundurkan diri dari (?:proses|seleksi|rekrutmen)|"
+    r"(?:mencabut|menarik) lamaran saya)", re.I)
+
+
+def _withdrew_by_mail(t: Thread):
+    """When the user's own mail withdrew the application, with nothing new from them since (an
+    invitation, an assessment or an offer after it starts again); else None."""
+    withdrew = None
+    for e in t.entries:
+        if not e.inbound and e.message is not None and _WITHDRAWS.search(e.text):
+            withdrew = e.at
+        elif withdrew and e.inbound and e.label in REOPENS and not _calls_off(e) \
+                and not (e.label == L.INTERVIEW_INVITE and e.interview_start is None):
+            withdrew = None
+    return withdrew
+
+
 def closed_by_user(t: Thread) -> NextStep | None:
     state = None
     for e in sorted(t.app.events, key=lambda e: e.at):
@@ -310,6 +331,8 @@ def closed_by_user(t: Thread) -> NextStep | None:
             state = e.kind
         elif e.kind == "reopen":
             state = None
+    if state is None and _withdrew_by_mail(t):
+        state = "withdraw"
     if state:
         what = "archived" if state == "archive" else "withdrew from"
         return NextStep(NONE, None, None, f"You {what} this application.")

@@ -38,11 +38,6 @@ KNOWN_WRONG: dict[str, str] = {
         "Screening) with a link to the authorization form'; the ask beside it, 'Could you please complete it by "
         "Friday, March 6?', is a required step with a deadline (assessment, Fri 6 Mar): wait (row 5) instead of "
         "complete_assessment due 2026-03-06",
-    "111-candidate-withdraws-after-second-round-invite":
-        "policy + reader: the user's own withdrawal (02, 'I'd like to withdraw my application') is not read as "
-        "closing the application (only an API 'withdraw' event does); 03, the recruiter's 'congrats on the new "
-        "role! I've cancelled Thursday', is labelled rejection (0.2, evidence the subject): send_final_thanks due "
-        "Tue 17 Feb instead of none",
     "118-id-undangan-medical-check-up-mcu":
         "reader: 01, a medical check-up ('Medical Check Up (MCU) ... Hari/Tanggal : Kamis, 15 Januari 2026, Waktu "
         ": 07.30 WIB'), is labelled interview_invite (evidence 'Mohon konfirmasi kehadiran'), not a required "

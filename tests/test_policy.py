@@ -435,3 +435,20 @@ def test_a_schedule_of_sessions_is_prepared_from_its_first_day_and_thanked_after
     assert _got(between) == ("prepare_for_interview", None, "2025-11-13")
     after = advise([loop], "2025-11-13T18:00-06:00", tz="America/Chicago")
     assert _got(after) == ("send_thank_you", 1, "2025-11-14")
+
+
+@pytest.mark.parametrize("words", [
+    "Thank you for your time. I've accepted another offer, so I'd like to withdraw my application.",
+    "Terima kasih atas kesempatannya. Dengan berat hati saya memutuskan untuk mengundurkan diri dari proses seleksi ini.",
+])
+def test_the_users_own_mail_withdrawing_closes_the_application(words):
+    invite = inbound("2026-02-09T10:00+01:00", "interview_invite", "2026-02-12", "2026-02-12T14:00+01:00")
+    withdraw = said("2026-02-10T09:00+01:00", words)
+    assert _got(advise([invite, withdraw], "2026-02-11T09:00+01:00")) == ("none", None, None)
+    # An invitation with a date after it starts again.
+    again = inbound("2026-03-02T10:00+01:00", "interview_invite", "2026-03-05", "2026-03-05T10:00+01:00")
+    assert _got(advise([invite, withdraw, again], "2026-03-03T09:00+01:00")) == \
+        ("prepare_for_interview", None, "2026-03-05")
+    # Words about withdrawing that withdraw nothing leave it open.
+    unsure = said("2026-02-10T09:00+01:00", "Could you tell me how I would withdraw my application, if needed?")
+    assert _got(advise([invite, unsure], "2026-02-11T09:00+01:00"))[0] != "none"

@@ -532,6 +532,8 @@ def test_the_users_reply_names_the_slot_they_picked(text, expected):
     ("Halo Nadia,\n\nKami mengundang Anda untuk interview pada hari Kamis, 27 Maret 2025 pukul 09.00 WIB dan "
      "jadwal tidak dapat diundur.\n\nGabriel", "2025-03-27"),
     ("Hi Nadia,\n\nYour interview on Thursday 27 March at 10:00 has been moved online.\n\nGabriel", "2025-03-27"),
+    ("Hi Nadia,\n\nWe'd like to invite you to an interview on Thursday 27 March at 10:00. If you need to cancel, "
+     "just reply.\n\nGabriel", "2025-03-27"),
 ])
 def test_an_interview_put_off_with_no_new_day_has_no_date(body, expected):
     got = read(mail(body, subject="Your interview"))
@@ -600,3 +602,12 @@ def test_a_schedule_of_several_sessions_is_dated_by_its_first_day(body, expected
 def test_words_near_a_rule_do_not_make_its_label(body, wrong):
     got = read_message(parse_message(mail(body, subject="Your application")))
     assert got.label != wrong
+
+
+@pytest.mark.parametrize("body", [
+    "Halo Nadia,\n\nInterview hari Kamis, 27 Maret sudah kami batalkan sesuai permintaan Anda.\n\nGabriel",
+    "Hi Nadia,\n\nCongrats on the new role! I've cancelled our interview on Thursday 27 March.\n\nGabriel",
+])
+def test_an_interview_called_off_gives_no_date_whichever_side_the_words_stand(body):
+    got = read_message(parse_message(mail(body, subject="Re: Interview")))
+    assert got.key_date is None and got.interview_at is None

@@ -548,10 +548,19 @@ _ONLY_IF_OR_NOT = re.compile(r"\b(?:if|should|in case|whether|unless|jika|apabil
                              r"not|cannot|can't|won't|tidak|tak|bukan|belum)\b", re.I)
 
 
+# Words that call the interview off, wherever they stand in the day's sentence: "I've cancelled
+# Thursday", "jadwal hari Rabu sudah kami batalkan".
+_CALLS_OFF = re.compile(r"\b(?:cancel(?:l?ed|l?ing|s)?|called off|(?:kami|saya|sudah|telah) batalkan|"
+                        r"dibatalkan|membatalkan)\b", re.I)
+
+
 def _put_off_after(sentence: str, mention) -> bool:
-    """Whether the interview day `mention` is put off or called off by its own sentence after
-    it, with no new day given there: "our interview on Tuesday has to be postponed", "interview
-    hari Selasa terpaksa diundur"."""
+    """Whether the interview day `mention` is put off or called off by its own sentence, with no
+    new day given there: "our interview on Tuesday has to be postponed", "interview hari Selasa
+    terpaksa diundur", "I've cancelled Thursday"."""
+    off = _CALLS_OFF.search(sentence)
+    if off and not _ONLY_IF_OR_NOT.search(sentence[:off.start()][-40:]):
+        return True
     found = _PUT_OFF.search(sentence, mention.end)
     return (bool(found) and not _TO_A_NEW_DAY.search(sentence, found.end())
             and not _ONLY_IF_OR_NOT.search(sentence, mention.end, found.end()))
