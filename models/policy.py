@@ -308,7 +308,7 @@ _WITHDRAWS = re.compile(
     r"\b(i(?:'d| would) like to withdraw|i (?:have decided|decided|must|need) to withdraw|i(?:'m| am) withdrawing|"
     r"(?:please|kindly|i hereby|hereby i|i) withdraw my (?:application|candidacy)|(?:remove|take) me (?:out of|from) (?:the|your) (?:process|consideration)|"
     r"(?:memutuskan|ingin|izin|ijin|bermaksud) (?:untuk )?mengundurkan diri dari (?:proses|seleksi|rekrutmen)|"
-    r"(?:mencabut|menarik) lamaran saya)", re.I)
+    r"(?:mencabut|menarik) lamaran saya)".replace(" ", r"\s+"), re.I)  # across a line's wrap too
 
 
 def _withdrew_by_mail(t: Thread):

@@ -47,11 +47,6 @@ KNOWN_WRONG: dict[str, str] = {
         "Sabtu, 24 Januari 2026, Waktu : 08.00 - 10.00 WIB'), which the resolver finds, yet an assessment's key "
         "date takes a plain day only from the label's own sentence or beside a deadline cue, and this date stands "
         "on its own line: complete_assessment due null instead of 2026-01-24",
-    "125-id-kandidat-mengundurkan-diri-dari-proses":
-        "policy + reader: the user's withdrawal (02, 'saya memutuskan untuk mengundurkan diri dari proses seleksi "
-        "ini') does not close the application; 03, 'Jadwal hari Rabu sudah kami batalkan', is read as an "
-        "interview_invite for Wed 21 Jan (a cancelled interview taken as held; 01's own key date is null because "
-        "'Link akan dikirim H-1' adds a second date, 20 Jan): send_thank_you due Thu 22 Jan instead of none",
 }
 
 
