@@ -33,20 +33,6 @@ ROW_OF_ACTION = {"send_thank_you": {1}, "follow_up": {2, 4}, "stay_in_touch": {3
 # thread -> why the product answers wrong today: which message is misread, or which policy
 # decision is wrong, with the sentence that shows it.
 KNOWN_WRONG: dict[str, str] = {
-    "108-background-check-form-by-friday":
-        "reader: 01 is labelled will_contact_you from 'You'll get an email from our screening partner (Clearpath "
-        "Screening) with a link to the authorization form'; the ask beside it, 'Could you please complete it by "
-        "Friday, March 6?', is a required step with a deadline (assessment, Fri 6 Mar): wait (row 5) instead of "
-        "complete_assessment due 2026-03-06",
-    "118-id-undangan-medical-check-up-mcu":
-        "reader: 01, a medical check-up ('Medical Check Up (MCU) ... Hari/Tanggal : Kamis, 15 Januari 2026, Waktu "
-        ": 07.30 WIB'), is labelled interview_invite (evidence 'Mohon konfirmasi kehadiran'), not a required "
-        "application step (assessment): prepare_for_interview instead of complete_assessment, same date",
-    "121-id-bumn-pengumuman-lulus-administrasi-jadwal-tes":
-        "reader: 02 is rightly assessment but its key date is null: the test is on a set day ('Hari/Tanggal : "
-        "Sabtu, 24 Januari 2026, Waktu : 08.00 - 10.00 WIB'), which the resolver finds, yet an assessment's key "
-        "date takes a plain day only from the label's own sentence or beside a deadline cue, and this date stands "
-        "on its own line: complete_assessment due null instead of 2026-01-24",
 }
 
 

@@ -611,3 +611,18 @@ def test_words_near_a_rule_do_not_make_its_label(body, wrong):
 def test_an_interview_called_off_gives_no_date_whichever_side_the_words_stand(body):
     got = read_message(parse_message(mail(body, subject="Re: Interview")))
     assert got.key_date is None and got.interview_at is None
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A medical check-up, a background check form, a test held on a set day: steps of the
+    # application (assessment), dated by their day or deadline.
+    ("Dear Rizky,\n\nSelamat, Saudara lolos ke tahap Medical Check Up (MCU) yang akan dilaksanakan pada:\n\n"
+     "Hari/Tanggal : Kamis, 27 Maret 2025\nWaktu : 07.30 WIB\n\nMohon konfirmasi kehadiran.\n\nHR", "2025-03-27"),
+    ("Hi Dana,\n\nThe last stage is our background verification. You'll get a link to the authorization form "
+     "from our screening partner. Could you please complete it by Friday, March 28?\n\nMarcus", "2025-03-28"),
+    ("Dengan hormat,\n\nSaudara dinyatakan lulus seleksi administrasi dan berhak mengikuti tes tertulis:\n\n"
+     "Hari/Tanggal : Sabtu, 29 Maret 2025\nPukul : 08.00 WIB\n\nPanitia", "2025-03-29"),
+])
+def test_required_steps_held_on_a_day_are_assessments_dated_by_it(body, expected):
+    got = read_message(parse_message(mail(body, subject="Tahap selanjutnya")))
+    assert (got.label, got.key_date.isoformat() if got.key_date else None) == ("assessment", expected)

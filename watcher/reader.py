@@ -837,6 +837,11 @@ def _led_by(mention, wanted: list[int], other: list[int]) -> bool:
     return before_wanted > before_other
 
 
+# A line that gives an event's day in a notice: "Hari/Tanggal : Sabtu, 24 Januari 2026", "Date: ...".
+_DATE_LINE = re.compile(r"^\s*(?:[-*\u2022]\s*)?(?:hari\s*/\s*tanggal|hari,? tanggal|tanggal|tgl\.?|date|day|when|"
+                        r"waktu pelaksanaan|pelaksanaan)\s*:", re.I)
+
+
 def _key_date(label: str, msg: _Message, votes: dict, parsed) -> tuple[date | None, datetime | None]:
     hit_rows = sorted(msg.rows.get(label, ()))
     if label == "interview_invite":
@@ -846,7 +851,10 @@ def _key_date(label: str, msg: _Message, votes: dict, parsed) -> tuple[date | No
         day = (_first_date(msg, hit_rows, ("by", "within"), avoid=_NOT_A_DEADLINE)
                or _first_date(msg, every, ("by", "within"), cue=_DEADLINE_CUE, avoid=_NOT_A_DEADLINE)
                or _first_date(msg, hit_rows, ("day",), avoid=_NOT_A_DEADLINE)
-               or _first_date(msg, every, ("day",), cue=_DEADLINE_CUE, avoid=_NOT_A_DEADLINE))
+               or _first_date(msg, every, ("day",), cue=_DEADLINE_CUE, avoid=_NOT_A_DEADLINE)
+               # a test or check held on a set day: "Hari/Tanggal : Sabtu, 24 Januari 2026"
+               or (_first_date(msg, every, ("day",), cue=_DATE_LINE, avoid=_NOT_A_DEADLINE)
+                   if label == "assessment" else None))
         return day, None
     if label == "checkin_request":
         # Read by the classifier, the label has no sentence of its own: any sentence asking to

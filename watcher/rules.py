@@ -955,6 +955,23 @@ RULES: list[Rule] = [
         r"\b(?:please|kindly) (?:also )?(?:send|share|forward|provide|email)\b[^\n]{0,60}\b(?:referees?|references)\b",
     ), 0.6, unless=(r"\bif you (?:have|would like|want|wish|'d like|need)\b", r"\bthank(?:s| you) for\b", r"\b(?:in the meantime|meanwhile|while we wait)\b"),
         dated_label="assessment", dated_weight=0.9, name="send me two referees by Thursday"),
+    # A medical check-up or a background check is a required step of the application (LABELS.md,
+    # assessment), whatever words of attendance surround it.
+    Rule("assessment", "id", (
+        r"\b(?:lolos|lanjut|melanjutkan|diundang|mengundang|undangan|tahap)\b[^\n]{0,60}"
+        r"\b(?:medical check[- ]?up|mcu|tes kesehatan|pemeriksaan kesehatan|cek kesehatan|medical test)\b",
+    ), 0.97, unless=(r"\bhasil (?:mcu|medical|tes kesehatan|pemeriksaan)\b",
+                     r"\b(?:sudah|telah) (?:mengikuti|menjalani|melaksanakan)\b|\bterima kasih\b",
+                     r"\b(?:yang|bagi|peserta) (?:dinyatakan |yang )?(?:lolos|lulus)\b"),
+        name="medical check up"),
+    Rule("assessment", "en", (
+        r"\b(?:background|employment|reference) (?:and (?:employment|reference) )?(?:check|screening|verification)s?\b"
+        r"[^\n]{0,200}\b(?:complete|fill (?:in|out)|submit|sign|authori[sz]e)\b",
+        r"\b(?:complete|fill (?:in|out)|submit|sign) (?:the |this |our |your )?(?:\w+ ){0,2}?(?:authori[sz]ation|consent|screening|verification) form\b",
+        # "Could you please complete it by Friday, March 6?": a step with a deadline (dated only).
+        r"\b(?:could|can|would) you (?:please |kindly )?(?:complete|fill (?:it|this|that|them) (?:in|out)|submit|sign) (?:it|this|that|them)\b",
+    ), 0.6, unless=(r"\b(?:has|have) (?:been )?(?:completed|cleared|came back)\b", r"\bresults?\b"),
+        dated_label="assessment", dated_weight=0.92, name="background check form"),
     Rule("assessment", "id", (
         r"\b(?:mohon|harap|silakan|tolong|bisa|boleh)\b[^\n]{0,40}\b(?:kirim(?:kan)?|berikan|sertakan|cantumkan|informasikan)\b[^\n]{0,60}\b(?:referensi|referee|pemberi referensi)\b",
     ), 0.6, unless=(r"\b(?:jika|apabila|bila|kalau)\b", r"\bterima kasih\b", r"\bsementara (?:itu|menunggu)\b"),
