@@ -305,10 +305,19 @@ def recommend(app: Application, now: datetime, settings: PolicySettings = Policy
 
 # The user's own words withdrawing from the process (in their mail to the employer).
 _WITHDRAWS = re.compile(
-    r"\b(i(?:'d| would) like to withdraw|i (?:have decided|decided|must|need) to withdraw|i(?:'m| am) withdrawing|"
-    r"(?:please|kindly|i hereby|hereby i|i) withdraw my (?:application|candidacy)|(?:remove|take) me (?:out of|from) (?:the|your) (?:process|consideration)|"
+    r"\b((?:i(?:'d| would) like to|i(?:'ve| have)? decided to|i (?:must|need to|will)|i(?:'m| am)|please|kindly|"
+    r"i hereby|i) withdraw(?:ing)? (?:my application|my candidacy|myself from|from (?:the|this|your) "
+    r"(?:process|position|role|recruitment|selection|application|search))|"
+    r"(?:remove|take) me (?:out of|from) (?:the|your) (?:process|consideration)|"
     r"(?:memutuskan|ingin|izin|ijin|bermaksud) (?:untuk )?mengundurkan diri dari (?:proses|seleksi|rekrutmen)|"
     r"(?:mencabut|menarik) lamaran saya)".replace(" ", r"\s+"), re.I)  # across a line's wrap too
+_DENIED = re.compile(r"\b(?:tidak|tak|bukan|belum|not|never)\b|n't\b", re.I)
+
+
+def _says_withdrawn(text: str) -> bool:
+    """Whether the user's words withdraw them, not deny it ("saya tidak bermaksud mengundurkan
+    diri", "I never said I'm withdrawing")."""
+    return any(not _DENIED.search(text[max(0, m.start() - 25):m.start()]) for m in _WITHDRAWS.finditer(text))
 
 
 def _withdrew_by_mail(t: Thread):
@@ -316,7 +325,7 @@ def _withdrew_by_mail(t: Thread):
     invitation, an assessment or an offer after it starts again); else None."""
     withdrew = None
     for e in t.entries:
-        if not e.inbound and e.message is not None and _WITHDRAWS.search(e.text):
+        if not e.inbound and e.message is not None and _says_withdrawn(e.text):
             withdrew = e.at
         elif withdrew and e.inbound and e.label in REOPENS and not _calls_off(e) \
                 and not (e.label == L.INTERVIEW_INVITE and e.interview_start is None):

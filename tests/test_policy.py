@@ -452,3 +452,22 @@ def test_the_users_own_mail_withdrawing_closes_the_application(words):
     # Words about withdrawing that withdraw nothing leave it open.
     unsure = said("2026-02-10T09:00+01:00", "Could you tell me how I would withdraw my application, if needed?")
     assert _got(advise([invite, unsure], "2026-02-11T09:00+01:00"))[0] != "none"
+
+
+@pytest.mark.parametrize("words", [
+    "Saya tidak ingin mengundurkan diri dari proses seleksi, hanya meminta jadwal ulang.",
+    "Mohon maaf, saya tidak bermaksud mengundurkan diri dari proses rekrutmen ini.",
+    "I'd like to withdraw my earlier request for a later start date; 1 March is fine.",
+    "I have decided to withdraw from the other process I was in, as this role is my first choice.",
+    "I never said I'm withdrawing from the process - I'm still very interested.",
+])
+def test_words_about_withdrawing_that_withdraw_nothing_leave_it_open(words):
+    invite = inbound("2026-02-09T10:00+01:00", "interview_invite", "2026-02-12", "2026-02-12T14:00+01:00")
+    assert _got(advise([invite, said("2026-02-10T09:00+01:00", words)], "2026-02-11T09:00+01:00"))[0] != "none"
+
+
+def test_a_withdrawal_wrapped_across_lines_still_withdraws():
+    invite = inbound("2026-02-09T10:00+07:00", "interview_invite", "2026-02-12", "2026-02-12T14:00+07:00")
+    words = "setelah mempertimbangkan kembali, saya memutuskan untuk mengundurkan diri dari\nproses seleksi ini."
+    assert _got(advise([invite, said("2026-02-10T09:00+07:00", words)], "2026-02-11T09:00+07:00")) == \
+        ("none", None, None)

@@ -626,3 +626,37 @@ def test_an_interview_called_off_gives_no_date_whichever_side_the_words_stand(bo
 def test_required_steps_held_on_a_day_are_assessments_dated_by_it(body, expected):
     got = read_message(parse_message(mail(body, subject="Tahap selanjutnya")))
     assert (got.label, got.key_date.isoformat() if got.key_date else None) == ("assessment", expected)
+
+
+@pytest.mark.parametrize("body, expected", [
+    # Cancel words in another clause than the day's keep its date.
+    ("Hi Nadia,\n\nSorry, I had to cancel Tuesday's interview; could we do Thursday 27 March at 14:00 instead?"
+     "\n\nGabriel", "2025-03-27"),
+    ("Halo Nadia,\n\nJadwal interview hari Senin dibatalkan dan diganti menjadi hari Kamis, 27 Maret 2025 pukul "
+     "10.00 WIB.\n\nGabriel", "2025-03-27"),
+    ("Hi Nadia,\n\nI cancelled the old calendar invite, so please use the new one for your interview on Thursday "
+     "27 March at 14:00.\n\nGabriel", "2025-03-27"),
+    ("Hi Nadia,\n\nWe'd like to invite you to an interview on Thursday 27 March at 14:00 (to cancel or "
+     "reschedule, reply to this email).\n\nGabriel", "2025-03-27"),
+    ("Hi Nadia,\n\nWe'd like to invite you to an interview on Thursday 27 March at 14:00; please don't cancel "
+     "less than 24 hours ahead.\n\nGabriel", "2025-03-27"),
+])
+def test_cancel_words_outside_the_days_clause_keep_its_date(body, expected):
+    got = read_message(parse_message(mail(body, subject="Re: Interview")))
+    assert got.key_date is not None and got.key_date.isoformat() == expected
+
+
+@pytest.mark.parametrize("body", [
+    # A fixed schedule with an everyday "or" elsewhere is still a schedule.
+    SCHEDULE_EN + "\n\nIf you have any questions or concerns, let us know.",
+])
+def test_a_schedule_is_not_made_options_by_words_far_from_its_days(body):
+    got = read(mail(body, subject="Final interviews"))
+    assert got.key_date is not None and got.key_date.isoformat() == "2025-03-24"
+
+
+def test_a_day_that_announces_results_is_no_session():
+    body = ("Hi Nadia,\n\nWe'd like to invite you to interviews: HR interview Monday 24 March at 10:00, and the "
+            "results will be announced on Friday 28 March at 17:00.\n\nGabriel")
+    got = read(mail(body, subject="Interview"))
+    assert got.interview_at is None or got.interview_at.date().isoformat() != "2025-03-28"

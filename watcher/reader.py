@@ -486,10 +486,14 @@ def _interview_date(msg: _Message, votes: dict, parsed) -> tuple[date | None, da
 # Words that offer a choice of times ("which suits you", "pick a slot", "salah satu"): a list of
 # days with them is options, not a schedule.
 _CHOICE = re.compile(
-    r"\b(?:which|whichever|pick|choose|choice|select|options?|slots?|availab\w*|preferred|prefer|suits? you|"
-    r"works? (?:best|better|for you)|convenient|or|either|alternatively|(?:some|a few|these|the following|several) "
-    r"(?:times|dates|days)|pilih\w*|salah satu|mana yang|atau|opsi|alternatif|bersedia|tersedia|berkenan|"
-    r"waktu luang|kosong)\b", re.I)
+    r"\b(?:which|whichever|pick|choose|choice|select|options?|slots?|availab\w*|propose|another time|waktu lain|preferred|"
+    r"prefer|suits? you|works? (?:best|better|for you)|convenient|either|alternatively|(?:some|a few|these|the "
+    r"following|several) (?:times|dates|days)|pilih\w*|salah satu|mana yang|opsi|alternatif|waktu luang|kosong)\b"
+    r"|\b\w+day\b[^.\n]{0,30}\bor\b|\b(?:senin|selasa|rabu|kamis|jumat|sabtu|minggu)\b[^.\n]{0,30}\batau\b",
+    re.I)
+# Words before a day that make it no session: the results announced then, a reply asked by then.
+_NO_SESSION = re.compile(r"\b(?:results?|announc\w*|hasil|diumumkan|pengumuman|confirm\w*|konfirmasi|reply|"
+                         r"respond|balas\w*|deadline|paling lambat|batas)\b", re.I)
 _SESSIONS_MAX = 5  # more days than this is a calendar of events, not one candidate's interviews
 
 
@@ -499,9 +503,16 @@ def _schedule(msg: _Message, days: dict, where: dict) -> tuple[date, datetime] |
     12 November pukul 14.00"): each with its own time, all ahead, and no word offering a choice.
     LABELS.md dates an invitation by "the date of the interview": the schedule's first day; the
     thank-you of check-in 1 waits for the last session."""
-    if len(days) > _SESSIONS_MAX or msg.ref is None or _CHOICE.search(msg.body):
+    if len(days) > _SESSIONS_MAX or msg.ref is None:
         return None
-    if any(m.time is None for m in days.values()) or min(days) < msg.ref.date():
+    # A word of choice anywhere makes the days options: slots offered are far more common than
+    # a schedule, and an option dated as set misleads more than a schedule left undated.
+    if _CHOICE.search(msg.body):
+        return None
+    # A day that announces or asks (the results, a reply by) is no session.
+    days = {d: m for d, m in days.items()
+            if not _NO_SESSION.search(msg.sentences[where[d]][max(0, m.start - _CLAUSE_REACH):m.start])}
+    if len(days) < 2 or any(m.time is None for m in days.values()) or min(days) < msg.ref.date():
         return None
     last = max(days)
     zone = _zone_nearby(msg, where[last]) or msg.ref.tzinfo
@@ -552,15 +563,25 @@ _ONLY_IF_OR_NOT = re.compile(r"\b(?:if|should|in case|whether|unless|jika|apabil
 # Thursday", "jadwal hari Rabu sudah kami batalkan".
 _CALLS_OFF = re.compile(r"\b(?:cancel(?:l?ed|l?ing|s)?|called off|(?:kami|saya|sudah|telah) batalkan|"
                         r"dibatalkan|membatalkan)\b", re.I)
+_CLAUSE_REACH = 40  # characters between the day and the words that call it off
+_CLAUSE_BREAK = re.compile(r"[;,()]|\b(?:so|and|but|dan|tetapi|namun|lalu|kemudian)\b", re.I)
+# Only a possibility, a request not to, or how to: "to cancel, reply", "please don't cancel".
+_NOT_CALLING_OFF = re.compile(r"(?:\b(?:if|should|in case|whether|unless|jika|apabila|bila|kalau|jangan|"
+                              r"tidak perlu|don't|do not|not|never|how)\b[^.]*|(?<!had )(?<!have )(?<!has )\bto )$",
+                              re.I)
 
 
 def _put_off_after(sentence: str, mention) -> bool:
     """Whether the interview day `mention` is put off or called off by its own sentence, with no
     new day given there: "our interview on Tuesday has to be postponed", "interview hari Selasa
     terpaksa diundur", "I've cancelled Thursday"."""
-    off = _CALLS_OFF.search(sentence)
-    if off and not _ONLY_IF_OR_NOT.search(sentence[:off.start()][-40:]):
-        return True
+    for off in _CALLS_OFF.finditer(sentence):
+        # In the day's own clause ("I've cancelled Thursday", "hari Rabu sudah kami batalkan"),
+        # not in another one ("cancelled Tuesday; could we do Thursday?", "to cancel, reply").
+        between = sentence[off.end():mention.start] if off.end() <= mention.start else sentence[mention.end:off.start()]
+        if len(between) <= _CLAUSE_REACH and not _CLAUSE_BREAK.search(between) \
+                and not _NOT_CALLING_OFF.search(sentence[max(0, off.start() - 30):off.start()]):
+            return True
     found = _PUT_OFF.search(sentence, mention.end)
     return (bool(found) and not _TO_A_NEW_DAY.search(sentence, found.end())
             and not _ONLY_IF_OR_NOT.search(sentence, mention.end, found.end()))
