@@ -1,8 +1,9 @@
-"""Fast reads for the API: an application with its timeline, without the messages' text.
+"""Fast reads for the API: an application with its timeline, in three indexed queries.
 
-`Store.application()` loads every column, the message text included (kept for corrections and
-retraining). The sidebar asks for one application per Gmail thread it opens, so this module
-reads only what `application_json` shows, in three indexed queries.
+`Store.application()` goes through SQLAlchemy's statement machinery. The sidebar asks for one
+application per Gmail thread it opens, so this module reads the same rows on the driver's
+cursor: what `application_json` shows, plus each message's new text, which the policy reads
+(an offer accepted, a take-home handed in, an interview called off, a withdrawal).
 """
 from __future__ import annotations
 
@@ -18,8 +19,7 @@ from models.store import applications, events, messages
 # SQLite integers are signed 64-bit: a larger id can name nothing (and would not bind).
 MAX_ID = 2**63 - 1
 
-# Every column of a message but its text.
-_MESSAGE_COLUMNS = [c for c in messages.columns if c.name != "text"]
+_MESSAGE_COLUMNS = list(messages.columns)
 _MESSAGE_NAMES = [c.name for c in _MESSAGE_COLUMNS]
 _APPLICATION_NAMES = [c.name for c in applications.columns]
 _EVENT_NAMES = [c.name for c in events.columns]
@@ -56,6 +56,7 @@ def _message(r) -> Message:
         interview_at=datetime.fromisoformat(r["interview_at"]) if r["interview_at"] else None,
         company=r["company"], role=r["role"], recruiter_name=r["recruiter_name"], signals=_tuple(r["signals"]),
         label_source=r["label_source"] or "reader", id=r["id"], application_id=r["application_id"],
+        text=r["text"] or "",
     )
 
 

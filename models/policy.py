@@ -192,7 +192,8 @@ def build_thread(app: Application, now: datetime, settings: PolicySettings, talk
                     e.interview_start = datetime.combine(m.key_date, time(12, 0), tz)
         else:
             e = Entry(at=m.date, inbound=False, out_kind=SENT, message=m)
-            _take_the_slot_picked(entries, m)
+            if m.interview_at is not None:
+                _take_the_slot_picked(entries, m)
         entries.append(e)
     for ev in app.events:
         if ev.kind == "thank_you_sent":
@@ -323,6 +324,8 @@ def _says_withdrawn(text: str) -> bool:
 def _withdrew_by_mail(t: Thread):
     """When the user's own mail withdrew the application, with nothing new from them since (an
     invitation, an assessment or an offer after it starts again); else None."""
+    if not any(not e.inbound and e.message is not None and e.message.text for e in t.entries):
+        return None  # none of the user's words are known: nothing to read (the common case, kept cheap)
     withdrew = None
     for e in t.entries:
         if not e.inbound and e.message is not None and _says_withdrawn(e.text):

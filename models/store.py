@@ -551,7 +551,7 @@ class Store:
         app = Application(company=row.company, role=row.role, recruiter_name=row.recruiter_name,
                           recruiter_email=row.recruiter_email, gmail_thrid=row.gmail_thrid, id=row.id)
         app.messages = [_message_from(r) for r in conn.execute(
-            sa.select(*_WITHOUT_TEXT).where(messages.c.application_id == application_id).order_by(messages.c.date_utc))]
+            sa.select(messages).where(messages.c.application_id == application_id).order_by(messages.c.date_utc))]
         app.events = [UserEvent(kind=r.kind, at=datetime.fromisoformat(r.at), text=r.text,
                                 date=date.fromisoformat(r.date) if r.date else None, id=r.id)
                       for r in conn.execute(sa.select(events).where(events.c.application_id == application_id)
@@ -640,10 +640,6 @@ class Store:
             if gmail_msgid:
                 return conn.execute(sa.select(messages.c.id).where(messages.c.gmail_msgid == gmail_msgid)).first() is not None
             return False
-
-
-# A timeline needs every column but the message's text (kept for corrections and retraining).
-_WITHOUT_TEXT = tuple(c for c in messages.c if c.name != "text")
 
 
 class _Q:

@@ -174,3 +174,21 @@ def test_bad_time_is_400(client, acme):
 def test_event_on_unknown_application_is_404(client):
     r = post_event(client, 4242, kind="archive")
     assert r.status_code == 404 and r.is_json
+
+
+def test_the_api_reads_the_words_the_policy_reads(client, acme, store):
+    """The sidebar's answer is the policy's on the whole message, its words included: the user's
+    own mail withdrawing closes the application there too, as `advise` and `status` say."""
+    from extension_api.testing import NOW
+    from models.policy import recommend
+    from models.settings import Settings
+
+    before = client.get(f"/api/v1/applications/{acme}", headers=AUTH).json["next_step"]["action"]
+    store.add_message(message(2, direction="out", sender="jane@example.com",
+                              when=datetime(2025, 10, 16, 9, 0, tzinfo=ZoneInfo(TZ)),
+                              in_reply_to="msg-1-" + str(0x188E2A7D94680133) + "@acme.example",
+                              text="Thank you. I've accepted another offer, so I'd like to withdraw my application."))
+    answer = client.get(f"/api/v1/applications/{acme}", headers=AUTH).json
+    assert before != "none" and answer["next_step"]["action"] == "none"
+    assert answer["next_step"]["action"] == recommend(store.application(acme), NOW,
+                                                      Settings(tz=TZ).policy_settings()).action
