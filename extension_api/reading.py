@@ -19,8 +19,7 @@ from models.store import applications, events, messages
 # SQLite integers are signed 64-bit: a larger id can name nothing (and would not bind).
 MAX_ID = 2**63 - 1
 
-_MESSAGE_COLUMNS = list(messages.columns)
-_MESSAGE_NAMES = [c.name for c in _MESSAGE_COLUMNS]
+_MESSAGE_NAMES = [c.name for c in messages.columns]
 _APPLICATION_NAMES = [c.name for c in applications.columns]
 _EVENT_NAMES = [c.name for c in events.columns]
 

@@ -54,13 +54,11 @@ def _channel_class():
     of CPU per health check, and a longer tail). Here a connection is not writable while its task
     runs, unless its output has piled up to TASK_SENDS_BELOW or waitress's high watermark (a big
     answer to a slow reader: then the loop helps as before, which a task waiting for room in the
-    buffer needs). When the
-    task ends, waitress wakes the loop, which sends whatever is left."""
+    buffer needs). When the task ends, waitress wakes the loop, which sends whatever is left."""
     from waitress.channel import HTTPChannel
 
     class _Channel(HTTPChannel):
         def writable(self):
-            # Never at or above the high watermark: a task waiting for room there needs the loop.
             if self.requests and not (self.will_close or self.close_when_flushed) \
                     and self.total_outbufs_len < min(TASK_SENDS_BELOW, self.adj.outbuf_high_watermark):
                 return False

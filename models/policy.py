@@ -219,8 +219,9 @@ def build_thread(app: Application, now: datetime, settings: PolicySettings, talk
 
 def _take_the_slot_picked(entries: list[Entry], mine: Message) -> None:
     """The user's reply to an invitation that offered slots, naming one ("Thursday at 14:00
-    works for me"; the reader's `interview_at` of the user's mail): that is the interview's time."""
-    if mine.interview_at is None or mine.interview_at <= mine.date:
+    works for me"; the reader's `interview_at` of the user's mail, which the caller checks is
+    set): that is the interview's time."""
+    if mine.interview_at <= mine.date:
         return
     theirs = next((e for e in reversed(entries) if e.inbound), None)
     if theirs is not None and theirs.label == L.INTERVIEW_INVITE and theirs.interview_start is None:
@@ -324,13 +325,12 @@ def _says_withdrawn(text: str) -> bool:
 def _withdrew_by_mail(t: Thread):
     """When the user's own mail withdrew the application, with nothing new from them since (an
     invitation, an assessment or an offer after it starts again); else None."""
-    if not any(not e.inbound and e.message is not None and e.message.text for e in t.entries):
-        return None  # none of the user's words are known: nothing to read (the common case, kept cheap)
     withdrew = None
     for e in t.entries:
-        if not e.inbound and e.message is not None and _says_withdrawn(e.text):
-            withdrew = e.at
-        elif withdrew and e.inbound and e.label in REOPENS and not _calls_off(e) \
+        if not e.inbound:
+            if e.message is not None and e.message.text and _says_withdrawn(e.message.text):
+                withdrew = e.at
+        elif withdrew and e.label in REOPENS and not _calls_off(e) \
                 and not (e.label == L.INTERVIEW_INVITE and e.interview_start is None):
             withdrew = None
     return withdrew

@@ -200,7 +200,7 @@ def is_auto_reply(message) -> bool:
     ...                       text="We will decide by Friday. I'm out of office next week, though."))
     False
     """
-    if AUTO_REPLIED in message.signals and getattr(message, "label", None) not in _SPEAKS_FOR_THE_EMPLOYER:
+    if AUTO_REPLIED in message.signals and message.label not in _SPEAKS_FOR_THE_EMPLOYER:
         return True
     if message.subject and _AUTO_REPLY_SUBJECT.search(message.subject):
         return True
